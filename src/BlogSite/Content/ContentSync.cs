@@ -1,0 +1,180 @@
+using System.Text;
+using BlogSite.Data;
+using BlogSite.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BlogSite.Content;
+
+public sealed record ContentSyncResult(int Added, int Updated, int Unpublished, int Skipped);
+
+/// <summary>
+/// Brings the Markdown files under content/ into the store: new files are added, changed files
+/// updated, and an article whose file was removed is unpublished. The file wins over the store.
+/// </summary>
+public sealed class ContentSync(
+    BlogDbContext db,
+    MarkdownRenderer renderer,
+    TimeProvider clock,
+    IOptions<ContentOptions> options,
+    IHostEnvironment environment,
+    ILogger<ContentSync> logger)
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public string Folder => Path.GetFullPath(options.Value.Path, environment.ContentRootPath);
+
+    public async Task<ContentSyncResult> SyncAsync(CancellationToken ct)
+    {
+        if (!Directory.Exists(Folder))
+        {
+            logger.LogWarning("Content folder {Folder} does not exist; nothing to sync", Folder);
+            return new ContentSyncResult(0, 0, 0, 0);
+        }
+
+        var files = Directory.EnumerateFiles(Folder, "*.md", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var articles = await db.Articles.Include(a => a.Tags).Where(a => a.SourcePath != null)
+            .ToDictionaryAsync(a => a.SourcePath!, ct);
+
+        int added = 0, updated = 0, unpublished = 0, skipped = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var sourcePath = Path.GetRelativePath(Folder, file).Replace('\\', '/');
+            seen.Add(sourcePath);
+            articles.TryGetValue(sourcePath, out var existing);
+            switch (await SyncFileAsync(file, sourcePath, existing, ct))
+            {
+                case FileOutcome.Added: added++; break;
+                case FileOutcome.Updated: updated++; break;
+                case FileOutcome.Skipped: skipped++; break;
+            }
+        }
+
+        foreach (var (sourcePath, article) in articles)
+        {
+            if (!seen.Contains(sourcePath) && article.Status != ArticleStatus.Draft)
+            {
+                article.Status = ArticleStatus.Draft;
+                article.SourceHash = null;
+                article.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+                unpublished++;
+                logger.LogInformation("Unpublished {Slug}: its file {File} was removed", article.Slug, sourcePath);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        var result = new ContentSyncResult(added, updated, unpublished, skipped);
+        logger.LogInformation("Content sync from {Folder}: {Result}", Folder, result);
+        return result;
+    }
+
+    private enum FileOutcome { Unchanged, Added, Updated, Skipped }
+
+    private async Task<FileOutcome> SyncFileAsync(string file, string sourcePath, Article? existing, CancellationToken ct)
+    {
+        var text = await ReadAsync(file, ct);
+        if (text is null)
+        {
+            return FileOutcome.Skipped;
+        }
+
+        var fileHash = MarkdownRenderer.HashOf(text);
+        if (existing?.SourceHash == fileHash)
+        {
+            return FileOutcome.Unchanged;
+        }
+
+        var parsed = FrontMatterParser.Parse(text, Slug.From(Path.GetFileNameWithoutExtension(file)));
+        if (!parsed.IsValid)
+        {
+            logger.LogWarning("Skipped content file {File}: {Problems}", sourcePath, string.Join("; ", parsed.Errors));
+            return FileOutcome.Skipped;
+        }
+
+        var meta = parsed.FrontMatter!;
+        if (await db.Articles.AnyAsync(a => a.Slug == meta.Slug && a.SourcePath != sourcePath, ct))
+        {
+            logger.LogWarning("Skipped content file {File}: slug '{Slug}' already belongs to another article", sourcePath, meta.Slug);
+            return FileOutcome.Skipped;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var article = existing ?? db.Articles.Add(new Article { Slug = meta.Slug, Title = meta.Title, CreatedAt = now }).Entity;
+        if (existing is not null && existing.Slug != meta.Slug)
+        {
+            db.SlugRedirects.Add(new SlugRedirect { OldSlug = existing.Slug, ArticleId = existing.Id, CreatedAt = now });
+            await db.SlugRedirects.Where(r => r.OldSlug == meta.Slug).ExecuteDeleteAsync(ct);
+        }
+
+        await ApplyAsync(article, meta, parsed.Body, now, ct);
+        article.SourcePath = sourcePath;
+        article.SourceHash = fileHash;
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("{Action} {Slug} from {File}", existing is null ? "Added" : "Updated", meta.Slug, sourcePath);
+        return existing is null ? FileOutcome.Added : FileOutcome.Updated;
+    }
+
+    private async Task ApplyAsync(Article article, FrontMatter meta, string body, DateTime now, CancellationToken ct)
+    {
+        article.Slug = meta.Slug;
+        article.Title = meta.Title;
+        article.Summary = meta.Summary;
+        article.AuthorName = meta.Author;
+        article.AdsOff = !meta.Ads;
+        article.CommentsClosed = !meta.Comments;
+        article.Status = meta.Draft ? ArticleStatus.Draft : ArticleStatus.Published;
+        article.PublishedAt = meta.Date ?? article.PublishedAt ?? now;
+        article.UpdatedAt = now;
+        article.SetBody(body, renderer.CountWords(body), MarkdownRenderer.HashOf(body));
+        article.Category = await CategoryAsync(meta.Category, ct);
+
+        article.Tags.Clear();
+        foreach (var name in meta.Tags)
+        {
+            var tag = await TagAsync(name, ct);
+            if (!article.Tags.Contains(tag))
+            {
+                article.Tags.Add(tag);
+            }
+        }
+    }
+
+    private async Task<Category> CategoryAsync(string name, CancellationToken ct)
+    {
+        var slug = Slug.From(name);
+        return db.Categories.Local.FirstOrDefault(c => c.Slug == slug)
+            ?? await db.Categories.FirstOrDefaultAsync(c => c.Slug == slug, ct)
+            ?? db.Categories.Add(new Category { Slug = slug, Name = name }).Entity;
+    }
+
+    private async Task<Tag> TagAsync(string name, CancellationToken ct)
+    {
+        var slug = Slug.From(name);
+        return db.Tags.Local.FirstOrDefault(t => t.Slug == slug)
+            ?? await db.Tags.FirstOrDefaultAsync(t => t.Slug == slug, ct)
+            ?? db.Tags.Add(new Tag { Slug = slug, Name = name }).Entity;
+    }
+
+    private async Task<string?> ReadAsync(string file, CancellationToken ct)
+    {
+        var length = new FileInfo(file).Length;
+        if (length > options.Value.MaxFileBytes)
+        {
+            logger.LogWarning("Skipped content file {File}: {Length} bytes is over the {Limit}-byte limit", file, length, options.Value.MaxFileBytes);
+            return null;
+        }
+
+        try
+        {
+            return await File.ReadAllTextAsync(file, StrictUtf8, ct);
+        }
+        catch (DecoderFallbackException)
+        {
+            logger.LogWarning("Skipped content file {File}: it is not UTF-8 text", file);
+            return null;
+        }
+    }
+}

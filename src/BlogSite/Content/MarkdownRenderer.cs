@@ -1,0 +1,200 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Ganss.Xss;
+using Markdig;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace BlogSite.Content;
+
+/// <summary>
+/// Markdown to sanitized HTML. The pipeline and sanitizer are built once; output is memoised by
+/// content hash in a bounded cache, so an unchanged article is parsed once and an edit shows at once.
+/// </summary>
+public sealed class MarkdownRenderer : IDisposable
+{
+    public const int TocMinimumHeadings = 3;
+
+    private readonly MarkdownPipeline articlePipeline;
+    private readonly HtmlSanitizer sanitizer = Sanitizers.Article();
+    private readonly MemoryCache memo;
+    private readonly TimeSpan timeLimit;
+    private readonly ILogger<MarkdownRenderer> logger;
+
+    public MarkdownRenderer(CodeHighlighter highlighter, IOptions<RenderingOptions> options, ILogger<MarkdownRenderer> logger)
+    {
+        this.logger = logger;
+        timeLimit = TimeSpan.FromSeconds(options.Value.TimeLimitSeconds);
+        memo = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.MemoCacheCharacters });
+        var builder = new MarkdownPipelineBuilder()
+            // Raw HTML is escaped, not passed through: Markdown covers what posts need, and it keeps
+            // the sanitizer's input to what Markdig itself writes.
+            .DisableHtml()
+            .UseAbbreviations()
+            .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
+            .UseAutoLinks()
+            .UseDefinitionLists()
+            .UseEmphasisExtras()
+            .UseFigures()
+            .UseFootnotes()
+            .UseGridTables()
+            .UseListExtras()
+            .UsePipeTables()
+            .UseTaskLists();
+        builder.Extensions.Add(new HighlightedCodeExtension(highlighter));
+        articlePipeline = builder.Build();
+    }
+
+    /// <summary>The article's HTML, from the memo when this content hash was rendered before.</summary>
+    public async Task<RenderedArticle> RenderArticleAsync(string contentHash, string markdown, CancellationToken ct)
+    {
+        var rendering = memo.GetOrCreate(contentHash, entry =>
+        {
+            entry.Size = Math.Max(1, markdown.Length * 3);
+            return new Lazy<Task<RenderedArticle>>(() => Task.Run(() => RenderArticle(markdown), CancellationToken.None));
+        })!;
+
+        try
+        {
+            return await rendering.Value.WaitAsync(timeLimit, ct);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("Rendering content {Hash} took longer than {Limit}; showing its source", contentHash, timeLimit);
+            return PlainText(markdown, "This article is taking too long to format, so here is its source text.");
+        }
+    }
+
+    /// <summary>Renders without the memo; the caller bounds the time.</summary>
+    public RenderedArticle RenderArticle(string markdown)
+    {
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(markdown, articlePipeline);
+        }
+        catch (ArgumentException ex)
+        {
+            // Markdig refuses input nested past its depth limit; show the text instead of failing the page.
+            logger.LogWarning(ex, "Markdown too deeply nested to render");
+            return PlainText(markdown, "This article is nested too deeply to format, so here is its source text.");
+        }
+
+        var toc = TableOfContents(document);
+        AddHeadingAnchors(document);
+        var html = document.ToHtml(articlePipeline);
+        return new RenderedArticle(sanitizer.Sanitize(html), toc.Count >= TocMinimumHeadings ? toc : [], Fallback: false);
+    }
+
+    /// <summary>Words a reader reads: prose and code, from the Markdown syntax tree.</summary>
+    public int CountWords(string markdown)
+    {
+        try
+        {
+            var document = Markdown.Parse(markdown, articlePipeline);
+            var words = 0;
+            foreach (var node in document.Descendants())
+            {
+                words += node switch
+                {
+                    LiteralInline literal => Words(literal.Content.AsSpan()),
+                    CodeInline code => Words(code.Content.AsSpan()),
+                    LeafBlock { Lines.Count: > 0 } leaf and CodeBlock => Words(leaf.Lines.ToString().AsSpan()),
+                    _ => 0,
+                };
+            }
+
+            return words;
+        }
+        catch (ArgumentException)
+        {
+            return Words(markdown.AsSpan());
+        }
+    }
+
+    public static string HashOf(string markdown) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(markdown)));
+
+    public void Dispose() => memo.Dispose();
+
+    private static int Words(ReadOnlySpan<char> text)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var letter = char.IsLetterOrDigit(c);
+            if (letter && !inWord)
+            {
+                words++;
+            }
+
+            inWord = letter || (inWord && !char.IsWhiteSpace(c));
+        }
+
+        return words;
+    }
+
+    private static List<TocEntry> TableOfContents(MarkdownDocument document)
+    {
+        var toc = new List<TocEntry>();
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            var id = heading.GetAttributes().Id;
+            if (heading.Level is 2 or 3 && !string.IsNullOrEmpty(id))
+            {
+                toc.Add(new TocEntry(heading.Level, id, PlainTextOf(heading.Inline)));
+            }
+        }
+
+        return toc;
+    }
+
+    private static void AddHeadingAnchors(MarkdownDocument document)
+    {
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            var id = heading.GetAttributes().Id;
+            if (heading.Level < 2 || string.IsNullOrEmpty(id) || heading.Inline is null)
+            {
+                continue;
+            }
+
+            var anchor = new LinkInline("#" + id, "");
+            anchor.GetAttributes().AddClass("heading-anchor");
+            anchor.AppendChild(new LiteralInline("#"));
+            heading.Inline.AppendChild(new LiteralInline(" "));
+            heading.Inline.AppendChild(anchor);
+        }
+    }
+
+    private static string PlainTextOf(ContainerInline? inline)
+    {
+        var text = new StringBuilder();
+        if (inline is not null)
+        {
+            foreach (var node in inline.Descendants())
+            {
+                switch (node)
+                {
+                    case LiteralInline literal:
+                        text.Append(literal.Content.AsSpan());
+                        break;
+                    case CodeInline code:
+                        text.Append(code.Content);
+                        break;
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static RenderedArticle PlainText(string markdown, string notice) =>
+        new($"<p class=\"render-fallback\">{notice}</p><pre class=\"render-fallback-source\">{WebUtility.HtmlEncode(markdown)}</pre>",
+            [], Fallback: true);
+}

@@ -1,0 +1,25 @@
+using BlogSite.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BlogSite.Data.Configurations;
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> builder)
+    {
+        builder.HasIndex(a => a.Slug).IsUnique();
+        builder.HasIndex(a => new { a.Status, a.PublishedAt });
+        builder.HasIndex(a => a.SourcePath);
+        builder.Property(a => a.Slug).HasMaxLength(Slug.MaxLength);
+        builder.Property(a => a.Title).HasMaxLength(Article.MaxTitleLength);
+        builder.Property(a => a.Summary).HasMaxLength(Article.MaxSummaryLength);
+        builder.Property(a => a.AuthorName).HasMaxLength(100);
+        builder.Property(a => a.ContentHash).HasMaxLength(64);
+        builder.Property(a => a.SourcePath).HasMaxLength(400);
+        builder.Property(a => a.SourceHash).HasMaxLength(64);
+        builder.HasOne(a => a.Category).WithMany(c => c.Articles)
+            .HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
+    }
+}

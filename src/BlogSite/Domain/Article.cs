@@ -1,0 +1,49 @@
+namespace BlogSite.Domain;
+
+public sealed class Article
+{
+    public const int MaxTitleLength = 200;
+    public const int MaxSummaryLength = 500;
+
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+    public string Summary { get; set; } = "";
+    public int CategoryId { get; set; }
+    public Category? Category { get; set; }
+    public List<Tag> Tags { get; } = [];
+    public string Body { get; set; } = "";
+    public string AuthorName { get; set; } = "";
+    public ArticleStatus Status { get; set; }
+    public DateTime? PublishedAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public long Views { get; set; }
+    public long Hearts { get; set; }
+    public int WordCount { get; private set; }
+    public int ReadingMinutes { get; private set; }
+
+    /// <summary>A hash of the body: the key under which its rendered HTML is memoised.</summary>
+    public string ContentHash { get; private set; } = "";
+
+    /// <summary>The file under content/ this article came from, if any; the file wins on sync.</summary>
+    public string? SourcePath { get; set; }
+
+    /// <summary>A hash of the whole source file, front matter included, to tell when it changed.</summary>
+    public string? SourceHash { get; set; }
+    public bool AdsOff { get; set; }
+    public bool CommentsClosed { get; set; }
+
+    /// <summary>All times are UTC.</summary>
+    public bool IsPublishedAt(DateTime now) =>
+        Status == ArticleStatus.Published && PublishedAt is { } at && at <= now;
+
+    /// <summary>Sets the body with what is derived from it, so the three never disagree.</summary>
+    public void SetBody(string body, int wordCount, string contentHash)
+    {
+        Body = body;
+        WordCount = wordCount;
+        ReadingMinutes = ReadingTime.Of(wordCount);
+        ContentHash = contentHash;
+    }
+}

@@ -1,0 +1,7 @@
+namespace BlogSite.Domain;
+
+public enum ArticleStatus
+{
+    Draft = 0,
+    Published = 1,
+}

@@ -1,0 +1,80 @@
+using BlogSite.Content;
+using BlogSite.Data;
+using BlogSite.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlogSite.Pages.Articles;
+
+/// <summary>Published articles as readers see them: lists and the article page.</summary>
+public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, TimeProvider clock)
+{
+    public const int PageSize = 10;
+
+    public async Task<ArticleDetails?> FindPublishedAsync(string slug, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var article = await Published(now)
+            .Where(a => a.Slug == slug)
+            .Select(a => new
+            {
+                a.Id, a.Slug, a.Title, a.Summary, CategorySlug = a.Category!.Slug, CategoryName = a.Category.Name,
+                Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList(),
+                a.AuthorName, a.PublishedAt, a.WordCount, a.ReadingMinutes, a.Views, a.Hearts, a.AdsOff,
+                a.CommentsClosed, a.ContentHash, a.Body,
+            })
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(ct);
+        if (article is null)
+        {
+            return null;
+        }
+
+        var body = await renderer.RenderArticleAsync(article.ContentHash, article.Body, ct);
+        return new ArticleDetails(article.Id, article.Slug, article.Title, article.Summary, article.CategorySlug,
+            article.CategoryName, article.Tags, article.AuthorName, article.PublishedAt!.Value, article.WordCount,
+            article.ReadingMinutes, article.Views, article.Hearts, article.AdsOff, article.CommentsClosed, body);
+    }
+
+    /// <summary>The current slug of a published article that used to be at <paramref name="oldSlug"/>.</summary>
+    public Task<string?> FindRedirectAsync(string oldSlug, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.SlugRedirects.AsNoTracking()
+            .Where(r => r.OldSlug == oldSlug)
+            .Select(r => r.Article!)
+            .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now)
+            .Select(a => a.Slug)
+            .FirstOrDefaultAsync(ct);
+    }
+
+    public Task<ArticlePage> ListAsync(int page, CancellationToken ct) =>
+        PageAsync(Published(clock.GetUtcNow().UtcDateTime), page, ct);
+
+    public Task<ArticlePage> ListByCategoryAsync(string categorySlug, int page, CancellationToken ct) =>
+        PageAsync(Published(clock.GetUtcNow().UtcDateTime).Where(a => a.Category!.Slug == categorySlug), page, ct);
+
+    public Task<ArticlePage> ListByTagAsync(string tagSlug, int page, CancellationToken ct) =>
+        PageAsync(Published(clock.GetUtcNow().UtcDateTime).Where(a => a.Tags.Any(t => t.Slug == tagSlug)), page, ct);
+
+    public Task<string?> FindCategoryNameAsync(string slug, CancellationToken ct) =>
+        db.Categories.AsNoTracking().Where(c => c.Slug == slug).Select(c => c.Name).FirstOrDefaultAsync(ct);
+
+    public Task<string?> FindTagNameAsync(string slug, CancellationToken ct) =>
+        db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => t.Name).FirstOrDefaultAsync(ct);
+
+    private IQueryable<Article> Published(DateTime now) =>
+        db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now);
+
+    private static async Task<ArticlePage> PageAsync(IQueryable<Article> articles, int page, CancellationToken ct)
+    {
+        var total = await articles.CountAsync(ct);
+        var totalPages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var items = await articles
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(a => new ArticleSummary(a.Slug, a.Title, a.Summary, a.Category!.Slug, a.Category.Name,
+                a.AuthorName, a.PublishedAt!.Value, a.ReadingMinutes, a.Views, a.Hearts))
+            .ToListAsync(ct);
+        return new ArticlePage(items, page, totalPages);
+    }
+}

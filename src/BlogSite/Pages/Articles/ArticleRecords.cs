@@ -1,0 +1,43 @@
+using BlogSite.Content;
+
+namespace BlogSite.Pages.Articles;
+
+public sealed record TagLink(string Slug, string Name);
+
+/// <summary>An article as a card in a list.</summary>
+public sealed record ArticleSummary(
+    string Slug,
+    string Title,
+    string Summary,
+    string CategorySlug,
+    string CategoryName,
+    string AuthorName,
+    DateTime PublishedAt,
+    int ReadingMinutes,
+    long Views,
+    long Hearts);
+
+/// <summary>One page of a list, numbered from 1.</summary>
+public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Items, int Page, int TotalPages)
+{
+    public bool IsEmpty => Items.Count == 0;
+}
+
+/// <summary>Everything the article page shows.</summary>
+public sealed record ArticleDetails(
+    int Id,
+    string Slug,
+    string Title,
+    string Summary,
+    string CategorySlug,
+    string CategoryName,
+    IReadOnlyList<TagLink> Tags,
+    string AuthorName,
+    DateTime PublishedAt,
+    int WordCount,
+    int ReadingMinutes,
+    long Views,
+    long Hearts,
+    bool AdsOff,
+    bool CommentsClosed,
+    RenderedArticle Body);

@@ -1,0 +1,28 @@
+using BlogSite.Pages.Articles;
+using BlogSite.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace BlogSite.Pages.Categories;
+
+[OutputCache(PolicyName = ReaderPageCachePolicy.Name)]
+public sealed class DetailsModel(ArticleQueries articles) : PageModel
+{
+    public string Name { get; private set; } = "";
+
+    public ArticlePage Articles { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
+    {
+        var name = await articles.FindCategoryNameAsync(slug, ct);
+        if (name is null || pageNumber < 1)
+        {
+            return NotFound();
+        }
+
+        Name = name;
+        Articles = await articles.ListByCategoryAsync(slug, pageNumber, ct);
+        return pageNumber > Articles.TotalPages ? NotFound() : Page();
+    }
+}

@@ -1,0 +1,24 @@
+using BlogSite.Pages.Articles;
+using BlogSite.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace BlogSite.Pages;
+
+[OutputCache(PolicyName = ReaderPageCachePolicy.Name)]
+public sealed class IndexModel(ArticleQueries articles) : PageModel
+{
+    public ArticlePage Articles { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
+    {
+        if (pageNumber < 1)
+        {
+            return NotFound();
+        }
+
+        Articles = await articles.ListAsync(pageNumber, ct);
+        return pageNumber > Articles.TotalPages ? NotFound() : Page();
+    }
+}

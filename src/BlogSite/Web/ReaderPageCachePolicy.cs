@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+using BlogSite.Counters;
+
+namespace BlogSite.Web;
+
+/// <summary>
+/// Whole-page caching of what every anonymous reader sees alike. Requests that carry a sign-in or
+/// reader cookie are rendered afresh, so nothing personal is stored or leaked. Entries live no longer
+/// than the view flush interval and are evicted by tag when content changes.
+/// </summary>
+public sealed class ReaderPageCachePolicy(IOptions<ViewOptions> views) : IOutputCachePolicy
+{
+    public const string Name = "ReaderPage";
+    public const string Tag = "reader-pages";
+
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var request = context.HttpContext.Request;
+        var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && request.Headers.Cookie.Count == 0
+            && request.Headers.Authorization.Count == 0;
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(views.Value.FlushSeconds);
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.Tags.Add(Tag);
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) =>
+        ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
