@@ -11,7 +11,7 @@ public sealed class IndexModel(ArticleQueries articles) : PageModel
 {
     public ArticlePage Articles { get; private set; } = default!;
 
-    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnGetAsync([FromQuery] int pageNumber = 1, CancellationToken ct = default)
     {
         if (pageNumber < 1)
         {

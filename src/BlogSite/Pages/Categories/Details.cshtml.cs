@@ -13,7 +13,7 @@ public sealed class DetailsModel(ArticleQueries articles) : PageModel
 
     public ArticlePage Articles { get; private set; } = default!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] int pageNumber = 1, CancellationToken ct = default)
     {
         var name = await articles.FindCategoryNameAsync(slug, ct);
         if (name is null || pageNumber < 1)

@@ -1,0 +1,108 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using BlogSite.Counters;
+using BlogSite.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlogSite.IntegrationTests;
+
+/// <summary>
+/// The real app on a fresh SQLite file, syncing the repository's sample articles plus fixtures
+/// written by the test class. Only the connection string and the content folder are swapped.
+/// </summary>
+public class BlogFactory : WebApplicationFactory<Program>
+{
+    public const string BrowserUserAgent = "Mozilla/5.0 (X11; Linux x86_64) BlogSiteTests/1.0";
+
+    private readonly string root;
+    private readonly bool ownsRoot;
+
+    public BlogFactory()
+        : this(null)
+    {
+    }
+
+    /// <param name="root">A folder for the database and content that outlives the factory; a temporary one when null.</param>
+    private BlogFactory(string? root)
+    {
+        ownsRoot = root is null;
+        this.root = root ?? Directory.CreateTempSubdirectory("blogsite-it-").FullName;
+        ContentFolder = Path.Combine(this.root, "content");
+        Directory.CreateDirectory(ContentFolder);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot, "content"), "*.md"))
+        {
+            File.Copy(file, Path.Combine(ContentFolder, Path.GetFileName(file)));
+        }
+
+        foreach (var (name, text) in Fixtures.All)
+        {
+            File.WriteAllText(Path.Combine(ContentFolder, name), text);
+        }
+    }
+
+    /// <summary>A factory whose database and content stay in <paramref name="root"/> after it is disposed.</summary>
+    public static BlogFactory InFolder(string root) => new(root);
+
+    public string ContentFolder { get; }
+
+    public string DatabasePath => Path.Combine(root, "blog.db");
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "BlogSite.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            return dir?.FullName ?? throw new InvalidOperationException("BlogSite.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Blog", $"Data Source={DatabasePath}");
+        builder.UseSetting("Content:Path", ContentFolder);
+    }
+
+    /// <summary>A client that looks like a browser, so its article views count.</summary>
+    public HttpClient CreateReaderClient(string userAgent = BrowserUserAgent)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", userAgent);
+        return client;
+    }
+
+    public Task FlushViewsAsync() => Services.GetRequiredService<ViewFlushService>().FlushAsync(CancellationToken.None);
+
+    public async Task<T> WithDbAsync<T>(Func<BlogDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<BlogDbContext>());
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && ownsRoot)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open only leaves a temp folder behind.
+            }
+        }
+    }
+}
