@@ -47,6 +47,9 @@ public class BlogFactory : WebApplicationFactory<Program>
 
     public string ContentFolder { get; }
 
+    /// <summary>Extra configuration for one test's factory, set before the host starts.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     public string DatabasePath => Path.Combine(root, "blog.db");
 
     public static string RepositoryRoot
@@ -68,6 +71,10 @@ public class BlogFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Blog", $"Data Source={DatabasePath}");
         builder.UseSetting("Content:Path", ContentFolder);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A client that looks like a browser, so its article views count.</summary>

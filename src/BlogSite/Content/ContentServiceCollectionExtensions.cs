@@ -9,6 +9,7 @@ public static class ContentServiceCollectionExtensions
         services.AddSingleton<CodeHighlighter>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<ContentSync>();
+        services.AddHostedService<ContentWatcher>();
         return services;
     }
 

@@ -72,21 +72,23 @@ public sealed class MarkdownRenderer : IDisposable
     /// <summary>Renders without the memo; the caller bounds the time.</summary>
     public RenderedArticle RenderArticle(string markdown)
     {
-        MarkdownDocument document;
+        List<TocEntry> toc;
+        string html;
         try
         {
-            document = Markdown.Parse(markdown, articlePipeline);
+            var document = Markdown.Parse(markdown, articlePipeline);
+            toc = TableOfContents(document);
+            AddHeadingAnchors(document);
+            html = document.ToHtml(articlePipeline);
         }
         catch (ArgumentException ex)
         {
-            // Markdig refuses input nested past its depth limit; show the text instead of failing the page.
+            // Markdig refuses input nested past its depth limit, when parsing and again when writing HTML
+            // (e.g. "[" x 10000 parses but does not render); show the text instead of failing the page.
             logger.LogWarning(ex, "Markdown too deeply nested to render");
             return PlainText(markdown, "This article is nested too deeply to format, so here is its source text.");
         }
 
-        var toc = TableOfContents(document);
-        AddHeadingAnchors(document);
-        var html = document.ToHtml(articlePipeline);
         return new RenderedArticle(sanitizer.Sanitize(html), toc.Count >= TocMinimumHeadings ? toc : [], Fallback: false);
     }
 

@@ -10,7 +10,8 @@ public static partial class Slug
     public const int MaxLength = 120;
 
     // Route constraint and validation share this pattern so that every stored slug is reachable.
-    public const string Pattern = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
+    // \z, not $: in .NET "$" also matches before a final newline, which would let "foo\n" through.
+    public const string Pattern = @"^[a-z0-9]+(?:-[a-z0-9]+)*\z";
 
     [GeneratedRegex(Pattern)]
     private static partial Regex ValidRegex();
