@@ -1,27 +1,41 @@
+using BlogSite.Accounts;
+using BlogSite.Areas.Admin;
 using BlogSite.Content;
 using BlogSite.Counters;
 using BlogSite.Data;
 using BlogSite.Pages.Articles;
+using BlogSite.Pages.Comments;
 using BlogSite.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddBlogData(builder.Configuration, builder.Environment);
+builder.Services.AddBlogAccounts();
 builder.Services.AddBlogContent();
 builder.Services.AddViewCounting();
 builder.Services.AddBlogWeb();
-builder.Services.AddScoped<ArticleQueries>();
+builder.Services.AddBlogAdmin();
+builder.Services.AddArticlePages();
+builder.Services.AddComments();
 
 var app = builder.Build();
 
 await app.Services.InitialiseBlogDataAsync();
+if (await UsersCli.TryRunAsync(args, app.Services) is { } exitCode)
+{
+    return exitCode;
+}
+
+await DemoAccounts.SeedAsync(app.Services, app.Environment);
 await app.Services.SyncBlogContentAsync();
 
 app.UseBlogPipeline();
 app.MapStaticAssets();
 app.MapRazorPages();
+app.MapFormTokens();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in the integration tests.</summary>
 public partial class Program;

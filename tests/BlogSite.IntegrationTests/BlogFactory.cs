@@ -80,10 +80,30 @@ public class BlogFactory : WebApplicationFactory<Program>
     /// <summary>A client that looks like a browser, so its article views count.</summary>
     public HttpClient CreateReaderClient(string userAgent = BrowserUserAgent)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", userAgent);
         return client;
     }
+
+    /// <summary>Creates a staff account with <paramref name="role"/> and returns a client signed in as it.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string role, string? email = null)
+    {
+        email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@blogsite.test";
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var errors = await scope.ServiceProvider.GetRequiredService<BlogSite.Accounts.UserCommands>()
+                .AddAsync(email, email.Split('@')[0], StaffPassword, [role]);
+            Assert.Empty(errors);
+        }
+
+        var client = CreateReaderClient();
+        var response = await Forms.SubmitAsync(client, "/account/login", "form",
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = StaffPassword });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public const string StaffPassword = "correct-horse-battery-9";
 
     public Task FlushViewsAsync() => Services.GetRequiredService<ViewFlushService>().FlushAsync(CancellationToken.None);
 

@@ -8,6 +8,7 @@ public static class ContentServiceCollectionExtensions
         services.AddOptions<RenderingOptions>().BindConfiguration(RenderingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CodeHighlighter>();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<CommentRenderer>();
         services.AddScoped<ContentSync>();
         services.AddHostedService<ContentWatcher>();
         return services;

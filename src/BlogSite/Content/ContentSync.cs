@@ -38,14 +38,17 @@ public sealed class ContentSync(
         var articles = await db.Articles.Include(a => a.Tags).Where(a => a.SourcePath != null)
             .ToDictionaryAsync(a => a.SourcePath!, ct);
 
+        // A file that moved keeps its article (address, views, hearts): an article whose file is gone
+        // is taken over by a new file with the same slug instead of blocking it.
+        var sourcePaths = files.Select(SourcePathOf).ToHashSet(StringComparer.Ordinal);
+        var orphans = articles.Values.Where(a => !sourcePaths.Contains(a.SourcePath!)).ToDictionary(a => a.Slug, StringComparer.Ordinal);
+
         int added = 0, updated = 0, unpublished = 0, skipped = 0;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            var sourcePath = Path.GetRelativePath(Folder, file).Replace('\\', '/');
-            seen.Add(sourcePath);
+            var sourcePath = SourcePathOf(file);
             articles.TryGetValue(sourcePath, out var existing);
-            switch (await SyncFileAsync(file, sourcePath, existing, ct))
+            switch (await SyncFileAsync(file, sourcePath, existing, orphans, ct))
             {
                 case FileOutcome.Added: added++; break;
                 case FileOutcome.Updated: updated++; break;
@@ -55,7 +58,7 @@ public sealed class ContentSync(
 
         foreach (var (sourcePath, article) in articles)
         {
-            if (!seen.Contains(sourcePath) && article.Status != ArticleStatus.Draft)
+            if (!sourcePaths.Contains(article.SourcePath!) && article.Status != ArticleStatus.Draft)
             {
                 article.Status = ArticleStatus.Draft;
                 article.SourceHash = null;
@@ -71,9 +74,12 @@ public sealed class ContentSync(
         return result;
     }
 
+    private string SourcePathOf(string file) => Path.GetRelativePath(Folder, file).Replace('\\', '/');
+
     private enum FileOutcome { Unchanged, Added, Updated, Skipped }
 
-    private async Task<FileOutcome> SyncFileAsync(string file, string sourcePath, Article? existing, CancellationToken ct)
+    private async Task<FileOutcome> SyncFileAsync(
+        string file, string sourcePath, Article? existing, Dictionary<string, Article> orphans, CancellationToken ct)
     {
         var text = await ReadAsync(file, ct);
         if (text is null)
@@ -95,7 +101,13 @@ public sealed class ContentSync(
         }
 
         var meta = parsed.FrontMatter!;
-        if (await db.Articles.AnyAsync(a => a.Slug == meta.Slug && a.SourcePath != sourcePath, ct))
+        if (existing is null && orphans.Remove(meta.Slug, out var moved))
+        {
+            existing = moved;
+        }
+
+        var ownId = existing?.Id ?? 0;
+        if (await db.Articles.AnyAsync(a => a.Slug == meta.Slug && a.Id != ownId, ct))
         {
             logger.LogWarning("Skipped content file {File}: slug '{Slug}' already belongs to another article", sourcePath, meta.Slug);
             return FileOutcome.Skipped;
@@ -126,7 +138,8 @@ public sealed class ContentSync(
         article.AdsOff = !meta.Ads;
         article.CommentsClosed = !meta.Comments;
         article.Status = meta.Draft ? ArticleStatus.Draft : ArticleStatus.Published;
-        article.PublishedAt = meta.Date ?? article.PublishedAt ?? now;
+        // A draft gets its date when it is first published, not when it was first synced.
+        article.PublishedAt = meta.Date ?? article.PublishedAt ?? (meta.Draft ? null : now);
         article.UpdatedAt = now;
         article.SetBody(body, renderer.CountWords(body), MarkdownRenderer.HashOf(body));
         article.Category = await CategoryAsync(meta.Category, ct);

@@ -55,7 +55,10 @@ public sealed class MarkdownRenderer : IDisposable
         var rendering = memo.GetOrCreate(contentHash, entry =>
         {
             entry.Size = Math.Max(1, markdown.Length * 3);
-            return new Lazy<Task<RenderedArticle>>(() => Task.Run(() => RenderArticle(markdown), CancellationToken.None));
+            // Its own thread, not the pool's: a render that outlives the time limit cannot be stopped, and
+            // pathological Markdown keeps it busy for half a minute while requests wait for pool threads.
+            return new Lazy<Task<RenderedArticle>>(() => Task.Factory.StartNew(() => RenderArticle(markdown),
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
         })!;
 
         try

@@ -14,6 +14,9 @@ public sealed class Article
     public List<Tag> Tags { get; } = [];
     public string Body { get; set; } = "";
     public string AuthorName { get; set; } = "";
+
+    /// <summary>The author's account, when the name matches a user; the name is shown either way.</summary>
+    public string? AuthorId { get; set; }
     public ArticleStatus Status { get; set; }
     public DateTime? PublishedAt { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -33,6 +33,13 @@ public sealed class ErrorModel : PageModel
             _ => ("Something went wrong on our side", "It's not you. The error has been logged; try again in a moment."),
         };
 
+        if (Status == StatusCodes.Status429TooManyRequests && int.TryParse(Response.Headers.RetryAfter, out var seconds))
+        {
+            Advice = seconds < 90
+                ? $"You've sent many requests in a short time. Please wait {seconds} seconds, then try again."
+                : $"You've sent many requests in a short time. Please wait {(seconds + 59) / 60} minutes, then try again.";
+        }
+
         // Re-executed requests keep their status; a direct visit to /error shows the page as it was asked for.
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
             || HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is not null)

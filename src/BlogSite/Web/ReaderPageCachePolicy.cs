@@ -14,6 +14,9 @@ public sealed class ReaderPageCachePolicy(IOptions<ViewOptions> views) : IOutput
     public const string Name = "ReaderPage";
     public const string Tag = "reader-pages";
 
+    /// <summary>The tag of one article's cached page, evicted on any write that touches the article.</summary>
+    public static string ArticleTag(string slug) => "article:" + slug;
+
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var request = context.HttpContext.Request;
@@ -27,6 +30,10 @@ public sealed class ReaderPageCachePolicy(IOptions<ViewOptions> views) : IOutput
         context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(views.Value.FlushSeconds);
         context.CacheVaryByRules.QueryKeys = "*";
         context.Tags.Add(Tag);
+        if (context.HttpContext.Request.RouteValues["slug"] is string slug && context.HttpContext.GetEndpoint()?.DisplayName == "/Articles/Details")
+        {
+            context.Tags.Add(ArticleTag(slug));
+        }
         return ValueTask.CompletedTask;
     }
 

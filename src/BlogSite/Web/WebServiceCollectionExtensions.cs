@@ -1,3 +1,4 @@
+using BlogSite.Accounts;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace BlogSite.Web;
@@ -6,7 +7,14 @@ public static class WebServiceCollectionExtensions
 {
     public static IServiceCollection AddBlogWeb(this IServiceCollection services)
     {
-        services.AddRazorPages(options => options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
+        services.AddRazorPages(options =>
+        {
+            // Razor Pages validate the antiforgery token on every POST by default; pages opt out only to validate it themselves.
+            options.Conventions.AuthorizeAreaFolder("Admin", "/", AccountServiceCollectionExtensions.StaffPolicy);
+            options.Conventions.AuthorizeAreaFolder("Admin", "/Comments", AccountServiceCollectionExtensions.ModeratePolicy);
+            options.Conventions.AuthorizeAreaFolder("Admin", "/Users", AccountServiceCollectionExtensions.AdministerPolicy);
+            options.Conventions.AuthorizeFolder("/Account/Manage");
+        });
         services.AddRazorComponents();
         services.AddOutputCache(options => options.AddPolicy(ReaderPageCachePolicy.Name,
             policy => policy.AddPolicy<ReaderPageCachePolicy>(), excludeDefaultPolicy: true));
@@ -16,6 +24,7 @@ public static class WebServiceCollectionExtensions
             options.ConstraintMap[SlugRouteConstraint.Name] = typeof(SlugRouteConstraint);
         });
         services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedProto);
+        services.AddBlogRateLimits();
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AdOptions>().BindConfiguration(AdOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         return services;

@@ -1,0 +1,58 @@
+using BlogSite.Data;
+using BlogSite.Domain;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace BlogSite.Accounts;
+
+public static class AccountServiceCollectionExtensions
+{
+    public const string StaffPolicy = "Staff";
+    public const string ModeratePolicy = "Moderate";
+    public const string AdministerPolicy = "Administer";
+    public const string AuthCookieName = "blog_auth";
+
+    public static IServiceCollection AddBlogAccounts(this IServiceCollection services)
+    {
+        services.AddIdentity<BlogUser, IdentityRole>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<BlogDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = AuthCookieName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+
+            // A signed-in user without the role gets a plain 403 (shown by the error page), not a redirect.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        // Keys in the store: sign-ins and open forms survive restarts and work across instances.
+        services.AddDataProtection().SetApplicationName("BlogSite").PersistKeysToDbContext<BlogDbContext>();
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, policy => policy.RequireRole(Roles.All))
+            .AddPolicy(ModeratePolicy, policy => policy.RequireRole(Roles.Admin, Roles.Moderator))
+            .AddPolicy(AdministerPolicy, policy => policy.RequireRole(Roles.Admin));
+
+        services.AddScoped<UserCommands>();
+        return services;
+    }
+}

@@ -1,0 +1,10 @@
+namespace BlogSite.Domain;
+
+public enum CommentStatus
+{
+    Published = 0,
+    Pending = 1,
+    Hidden = 2,
+    Spam = 3,
+    Deleted = 4,
+}

@@ -1,0 +1,12 @@
+namespace BlogSite.Pages.Articles;
+
+public static class ArticlesServiceCollectionExtensions
+{
+    public static IServiceCollection AddArticlePages(this IServiceCollection services)
+    {
+        services.AddScoped<ArticleQueries>();
+        services.AddScoped<ArticlePageQuery>();
+        services.AddScoped<HeartCommands>();
+        return services;
+    }
+}

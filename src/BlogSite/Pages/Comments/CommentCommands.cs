@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using BlogSite.Content;
+using BlogSite.Data;
+using BlogSite.Domain;
+using BlogSite.Web;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BlogSite.Pages.Comments;
+
+/// <summary>The outcome of a post: stored (maybe held), or refused with a status and messages by field ("" for the form).</summary>
+public sealed record CommentResult(int? CommentId, bool Held, int Status, IReadOnlyDictionary<string, string> Errors)
+{
+    public static CommentResult Refused(int status, string field, string message) => new(null, false, status, new Dictionary<string, string> { [field] = message });
+}
+
+/// <summary>The article a comment form belongs to.</summary>
+public sealed record CommentTarget(int Id, string Slug, string Title, bool Open);
+
+public sealed class CommentCommands(
+    BlogDbContext db,
+    CommentRenderer renderer,
+    TimeProvider clock,
+    IOptions<CommentOptions> options,
+    IDataProtectionProvider protection,
+    IOutputCacheStore pageCache)
+{
+    // Addresses are hashed with a per-process salt: enough for rate limits and duplicate checks, useless to anyone who reads the store.
+    private static readonly byte[] AddressSalt = RandomNumberGenerator.GetBytes(32);
+
+    private readonly ITimeLimitedDataProtector formClock = protection.CreateProtector("BlogSite.Comments.FormStarted").ToTimeLimitedDataProtector();
+
+    /// <summary>A value for the form's hidden "started" field: when it was shown, sealed.</summary>
+    public string StartedStamp() => formClock.Protect(clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture), TimeSpan.FromDays(1));
+
+    public async Task<CommentTarget?> FindTargetAsync(string slug, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var article = await db.Articles.AsNoTracking()
+            .Where(a => a.Slug == slug && a.Status == ArticleStatus.Published && a.PublishedAt <= now)
+            .Select(a => new { a.Id, a.Slug, a.Title, a.CommentsClosed, a.PublishedAt })
+            .FirstOrDefaultAsync(ct);
+        return article is null ? null : new CommentTarget(article.Id, article.Slug, article.Title, IsOpen(article.CommentsClosed, article.PublishedAt!.Value, now));
+    }
+
+    public bool IsOpen(bool closed, DateTime publishedAt, DateTime now) =>
+        !closed && (options.Value.CloseAfterDays == 0 || publishedAt.AddDays(options.Value.CloseAfterDays) > now);
+
+    public string Preview(string body) => renderer.Render(CommentText.NormaliseBody(body));
+
+    public async Task<CommentResult> PostAsync(CommentTarget target, CommentInput input, string? address, string readerKey, CancellationToken ct)
+    {
+        var limits = options.Value;
+        if (!target.Open)
+        {
+            return CommentResult.Refused(StatusCodes.Status403Forbidden, "", "Comments are closed for this article.");
+        }
+
+        if (!string.IsNullOrEmpty(input.Website))
+        {
+            return CommentResult.Refused(StatusCodes.Status422UnprocessableEntity, "", "This comment looks automated, so it was not posted.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (FormAge(input.Started, now) is not { } age || age < TimeSpan.FromSeconds(limits.MinFormAgeSeconds))
+        {
+            return CommentResult.Refused(StatusCodes.Status422UnprocessableEntity, "",
+                "That was very quick, which is what bots do. Please check your comment and post it again.");
+        }
+
+        var name = CommentText.NormaliseName(input.Name);
+        var body = CommentText.NormaliseBody(input.Body);
+        var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
+        var errors = new Dictionary<string, string>();
+        if (name.Length == 0)
+        {
+            errors[nameof(CommentInput.Name)] = "Please give a name to show with your comment.";
+        }
+        else if (name.Length > limits.MaxNameLength)
+        {
+            errors[nameof(CommentInput.Name)] = $"Names can be at most {limits.MaxNameLength} characters; this one has {name.Length}.";
+        }
+
+        if (body.Length == 0)
+        {
+            errors[nameof(CommentInput.Body)] = "Please write your comment.";
+        }
+        else if (body.Length > limits.MaxLength)
+        {
+            errors[nameof(CommentInput.Body)] = $"Comments can be at most {limits.MaxLength:N0} characters; this one has {body.Length:N0}. Shorten it and post again.";
+        }
+
+        int? parentId = null;
+        if (input.ParentId is { } replyTo)
+        {
+            var parent = await db.Comments.AsNoTracking()
+                .Where(c => c.Id == replyTo && c.ArticleId == target.Id && c.Status == CommentStatus.Published)
+                .Select(c => new { c.Id, c.ParentId }).FirstOrDefaultAsync(ct);
+            if (parent is null)
+            {
+                errors[""] = "The comment you were replying to is no longer there.";
+            }
+            else
+            {
+                // Replies are one level deep: a reply to a reply joins the same thread.
+                parentId = parent.ParentId ?? parent.Id;
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new CommentResult(null, false, StatusCodes.Status422UnprocessableEntity, errors);
+        }
+
+        var poster = HashAddress(address);
+        var since = now.AddMinutes(-limits.DuplicateWindowMinutes);
+        if (await db.Comments.AnyAsync(c => c.ArticleId == target.Id && c.PosterHash == poster && c.Body == body && c.CreatedAt >= since, ct))
+        {
+            return CommentResult.Refused(StatusCodes.Status422UnprocessableEntity, "", "You already posted this comment here.");
+        }
+
+        var comment = new Comment
+        {
+            ArticleId = target.Id,
+            ParentId = parentId,
+            AuthorName = name,
+            Email = email,
+            Body = body,
+            CreatedAt = now,
+            PosterHash = poster,
+            ReaderKey = readerKey,
+            HeldReason = HoldReason(body),
+        };
+        comment.Status = comment.HeldReason is null ? CommentStatus.Published : CommentStatus.Pending;
+        db.Comments.Add(comment);
+        if (comment.HeldReason is not null)
+        {
+            db.ModerationEvents.Add(new ModerationEvent
+            {
+                Comment = comment,
+                ActorName = "BlogSite",
+                Action = ModerationAction.HeldAutomatically,
+                FromStatus = CommentStatus.Pending,
+                ToStatus = CommentStatus.Pending,
+                Note = comment.HeldReason,
+                At = now,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+        await pageCache.EvictByTagAsync(ReaderPageCachePolicy.ArticleTag(target.Slug), ct);
+        return new CommentResult(comment.Id, comment.Status == CommentStatus.Pending, StatusCodes.Status200OK, new Dictionary<string, string>());
+    }
+
+    /// <summary>Records a reader's report; enough reports from different readers hold the comment for review.</summary>
+    public async Task<string?> ReportAsync(int commentId, string readerKey, CancellationToken ct)
+    {
+        var comment = await db.Comments.Include(c => c.Article).FirstOrDefaultAsync(c => c.Id == commentId && c.Status == CommentStatus.Published, ct);
+        if (comment is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await db.CommentReports.AnyAsync(r => r.CommentId == commentId && r.ReaderKey == readerKey, ct))
+        {
+            return comment.Article!.Slug;
+        }
+
+        db.CommentReports.Add(new CommentReport { CommentId = commentId, ReaderKey = readerKey, CreatedAt = now });
+        comment.ReportCount++;
+        if (comment.ReportCount >= options.Value.ReportsToHold)
+        {
+            comment.Status = CommentStatus.Pending;
+            comment.HeldReason = $"Reported by {comment.ReportCount} readers";
+            db.ModerationEvents.Add(new ModerationEvent
+            {
+                CommentId = comment.Id,
+                ActorName = "BlogSite",
+                Action = ModerationAction.HeldAutomatically,
+                FromStatus = CommentStatus.Published,
+                ToStatus = CommentStatus.Pending,
+                Note = comment.HeldReason,
+                At = now,
+            });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same reader reporting twice at once: the first report stands.
+        }
+
+        await pageCache.EvictByTagAsync(ReaderPageCachePolicy.ArticleTag(comment.Article!.Slug), ct);
+        return comment.Article.Slug;
+    }
+
+    private string? HoldReason(string body)
+    {
+        var limits = options.Value;
+        if (limits.Policy == CommentPolicy.HoldAll)
+        {
+            return "Every comment waits for approval";
+        }
+
+        var links = renderer.CountLinks(body);
+        if (links > limits.MaxLinks)
+        {
+            return $"Contains {links} links (more than {limits.MaxLinks})";
+        }
+
+        return CommentText.FindBlockedWord(body, limits.Blocklist) is { } word ? $"Contains the blocked word \"{word}\"" : null;
+    }
+
+    private TimeSpan? FormAge(string? stamp, DateTime now)
+    {
+        try
+        {
+            var ticks = long.Parse(formClock.Unprotect(stamp ?? ""), CultureInfo.InvariantCulture);
+            return now - new DateTime(ticks, DateTimeKind.Utc);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static string HashAddress(string? address) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(AddressSalt, Encoding.UTF8.GetBytes(address ?? "")))[..32];
+}

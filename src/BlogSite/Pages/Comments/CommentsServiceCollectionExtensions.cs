@@ -1,0 +1,12 @@
+namespace BlogSite.Pages.Comments;
+
+public static class CommentsServiceCollectionExtensions
+{
+    public static IServiceCollection AddComments(this IServiceCollection services)
+    {
+        services.AddOptions<CommentOptions>().BindConfiguration(CommentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<CommentQueries>();
+        services.AddScoped<CommentCommands>();
+        return services;
+    }
+}

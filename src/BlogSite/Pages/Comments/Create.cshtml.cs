@@ -1,0 +1,70 @@
+using BlogSite.Web;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace BlogSite.Pages.Comments;
+
+/// <summary>
+/// POST /articles/{slug}/comments: posts a comment, or previews it. A refused or previewed comment
+/// comes back on this page with everything the reader typed; nothing is stored until it is accepted.
+/// </summary>
+[IgnoreAntiforgeryToken]
+[EnableRateLimiting(RateLimits.Comments)]
+public sealed class CreateModel(CommentCommands comments, IAntiforgery antiforgery, IOptions<CommentOptions> options) : PageModel
+{
+    [BindProperty]
+    public CommentInput Input { get; set; } = new();
+
+    public CommentTarget Article { get; private set; } = default!;
+
+    public CommentForm Form { get; private set; } = default!;
+
+    public string? PreviewHtml { get; private set; }
+
+    public IActionResult OnGet(string slug) => RedirectToPage("/Articles/Details", null, new { slug }, "comment-form");
+
+    public async Task<IActionResult> OnPostAsync(string slug, string? intent, CancellationToken ct)
+    {
+        var target = await comments.FindTargetAsync(slug, ct);
+        if (target is null)
+        {
+            return NotFound();
+        }
+
+        Article = target;
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            return Show(StatusCodes.Status400BadRequest, new Dictionary<string, string>
+            {
+                [""] = "We couldn't confirm this form came from our page (your browser had no security cookie yet). Your comment is below: press Post comment again.",
+            });
+        }
+
+        if (intent == "preview")
+        {
+            PreviewHtml = comments.Preview(Input.Body);
+            return Show(StatusCodes.Status200OK, new Dictionary<string, string>());
+        }
+
+        var result = await comments.PostAsync(target, Input, HttpContext.Connection.RemoteIpAddress?.ToString(), ReaderKeys.FindOrCreate(HttpContext), ct);
+        if (result.CommentId is { } id)
+        {
+            return RedirectToPage("/Articles/Details", null, new { slug }, $"comment-{id}");
+        }
+
+        return Show(result.Status, result.Errors);
+    }
+
+    private PageResult Show(int status, IReadOnlyDictionary<string, string> errors)
+    {
+        Response.StatusCode = status;
+        // The reader already waited once; a fresh stamp would make them wait again for no reason.
+        var started = string.IsNullOrEmpty(Input.Started) ? comments.StartedStamp() : Input.Started;
+        var replyTo = Input.ParentId is null ? null : "an earlier comment";
+        Form = new CommentForm(Article.Slug, Input, started, EmbedToken: true, replyTo, errors, options.Value.MaxLength);
+        return Page();
+    }
+}

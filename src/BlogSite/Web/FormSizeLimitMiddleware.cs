@@ -1,0 +1,33 @@
+using BlogSite.Pages.Comments;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace BlogSite.Web;
+
+/// <summary>
+/// Refuses form posts larger than any form on the site needs, with 413 before the body is read,
+/// so a huge post costs neither memory nor a half-parsed form.
+/// </summary>
+public sealed class FormSizeLimitMiddleware(RequestDelegate next, IOptions<CommentOptions> options)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (HttpMethods.IsPost(context.Request.Method))
+        {
+            var limit = options.Value.MaxRequestBytes;
+            if (context.Request.ContentLength > limit)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return Task.CompletedTask;
+            }
+
+            // Bodies without a length (chunked) are cut off by the server at the same limit.
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = limit;
+            }
+        }
+
+        return next(context);
+    }
+}

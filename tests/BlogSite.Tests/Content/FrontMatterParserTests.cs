@@ -1,0 +1,229 @@
+using BlogSite.Content;
+
+namespace BlogSite.Tests.Content;
+
+public sealed class FrontMatterParserTests
+{
+    private const string ValidFile = """
+        ---
+        title: "Sizing Go worker pools: a field guide"
+        slug: sizing-go-worker-pools
+        summary: How many goroutines is enough?
+        category: Tech
+        tags: [go, concurrency, Go]
+        author: Ana Lima
+        date: 2026-06-01T09:30:00+02:00
+        draft: false
+        ads: false
+        comments: true
+        ---
+
+        # Body
+
+        Some text.
+        """;
+
+    private static string File(string header, string body = "Body text.\n") => $"---\n{header}\n---\n{body}";
+
+    private static string Only(FrontMatterResult result)
+    {
+        Assert.False(result.IsValid);
+        Assert.Null(result.FrontMatter);
+        return Assert.Single(result.Errors);
+    }
+
+    [Fact]
+    public void Parse_ValidFile_AllFieldsRead()
+    {
+        var result = FrontMatterParser.Parse(ValidFile, "fallback");
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        var meta = result.FrontMatter!;
+        Assert.Equal("Sizing Go worker pools: a field guide", meta.Title);
+        Assert.Equal("sizing-go-worker-pools", meta.Slug);
+        Assert.Equal("How many goroutines is enough?", meta.Summary);
+        Assert.Equal("Tech", meta.Category);
+        Assert.Equal(["go", "concurrency"], meta.Tags);
+        Assert.Equal("Ana Lima", meta.Author);
+        Assert.Equal(new DateTime(2026, 6, 1, 7, 30, 0, DateTimeKind.Utc), meta.Date);
+        Assert.Equal(DateTimeKind.Utc, meta.Date!.Value.Kind);
+        Assert.False(meta.Draft);
+        Assert.False(meta.Ads);
+        Assert.True(meta.Comments);
+        Assert.Equal("# Body\n\nSome text.", result.Body);
+    }
+
+    [Fact]
+    public void Parse_OptionalFieldsMissing_Defaults()
+    {
+        var result = FrontMatterParser.Parse(File("title: T\ncategory: Tech"), "from-file-name");
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        var meta = result.FrontMatter!;
+        Assert.Equal("from-file-name", meta.Slug);
+        Assert.Equal("", meta.Summary);
+        Assert.Empty(meta.Tags);
+        Assert.Null(meta.Date);
+        Assert.False(meta.Draft);
+        Assert.True(meta.Ads);
+        Assert.True(meta.Comments);
+    }
+
+    [Fact]
+    public void Parse_SlugInHeader_WinsOverFallback()
+    {
+        var result = FrontMatterParser.Parse(File("title: T\ncategory: Tech\nslug: chosen"), "from-file-name");
+
+        Assert.Equal("chosen", result.FrontMatter!.Slug);
+    }
+
+    [Fact]
+    public void Parse_NoSlugAndInvalidFallback_SlugError()
+    {
+        var error = Only(FrontMatterParser.Parse(File("title: T\ncategory: Tech"), ""));
+
+        Assert.StartsWith("slug:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ByteOrderMark_Valid()
+    {
+        var result = FrontMatterParser.Parse("\uFEFF" + ValidFile, "fallback");
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal("Sizing Go worker pools: a field guide", result.FrontMatter!.Title);
+    }
+
+    [Fact]
+    public void Parse_WindowsLineEndings_Valid()
+    {
+        var result = FrontMatterParser.Parse(ValidFile.Replace("\n", "\r\n", StringComparison.Ordinal), "fallback");
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal("sizing-go-worker-pools", result.FrontMatter!.Slug);
+        Assert.StartsWith("# Body", result.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_TagsAsCommaSeparatedText_List()
+    {
+        var result = FrontMatterParser.Parse(File("title: T\ncategory: Tech\ntags: dotnet, testing"), "s");
+
+        Assert.Equal(["dotnet", "testing"], result.FrontMatter!.Tags);
+    }
+
+    [Fact]
+    public void Parse_DateOnly_MidnightUtc()
+    {
+        var result = FrontMatterParser.Parse(File("title: T\ncategory: Tech\ndate: 2026-06-01"), "s");
+
+        Assert.Equal(new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc), result.FrontMatter!.Date);
+        Assert.Equal(DateTimeKind.Utc, result.FrontMatter.Date!.Value.Kind);
+    }
+
+    [Fact]
+    public void Parse_MissingTitle_TitleError() =>
+        Assert.StartsWith("title:", Only(FrontMatterParser.Parse(File("category: Tech"), "s")), StringComparison.Ordinal);
+
+    [Fact]
+    public void Parse_BlankTitle_TitleError() =>
+        Assert.StartsWith("title:", Only(FrontMatterParser.Parse(File("title: \"  \"\ncategory: Tech"), "s")), StringComparison.Ordinal);
+
+    [Fact]
+    public void Parse_TitleTooLong_TitleError() =>
+        Assert.StartsWith("title:", Only(FrontMatterParser.Parse(File($"title: {new string('t', 201)}\ncategory: Tech"), "s")), StringComparison.Ordinal);
+
+    [Fact]
+    public void Parse_TitleIsAList_TitleErrorsOnly()
+    {
+        var result = FrontMatterParser.Parse(File("title: [a, b]\ncategory: Tech"), "s");
+
+        Assert.False(result.IsValid);
+        Assert.NotEmpty(result.Errors);
+        Assert.All(result.Errors, e => Assert.StartsWith("title:", e, StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e.Contains("single value", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_MissingCategory_CategoryError() =>
+        Assert.StartsWith("category:", Only(FrontMatterParser.Parse(File("title: T"), "s")), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Not A Slug")]
+    [InlineData("under_score")]
+    [InlineData("trailing-")]
+    public void Parse_BadSlug_SlugErrorNamesValue(string slug)
+    {
+        var error = Only(FrontMatterParser.Parse(File($"title: T\ncategory: Tech\nslug: \"{slug}\""), "s"));
+
+        Assert.StartsWith("slug:", error, StringComparison.Ordinal);
+        Assert.Contains(slug, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("next tuesday")]
+    [InlineData("2026-13-45")]
+    public void Parse_BadDate_DateErrorNamesValue(string date)
+    {
+        var error = Only(FrontMatterParser.Parse(File($"title: T\ncategory: Tech\ndate: {date}"), "s"));
+
+        Assert.StartsWith("date:", error, StringComparison.Ordinal);
+        Assert.Contains(date, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("draft", "maybe")]
+    [InlineData("ads", "yes")]
+    [InlineData("comments", "0")]
+    public void Parse_BadBool_ErrorNamesField(string field, string value)
+    {
+        var error = Only(FrontMatterParser.Parse(File($"title: T\ncategory: Tech\n{field}: {value}"), "s"));
+
+        Assert.StartsWith($"{field}:", error, StringComparison.Ordinal);
+        Assert.Contains(value, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_TagsNotAList_TagsError() =>
+        Assert.StartsWith("tags:", Only(FrontMatterParser.Parse(File("title: T\ncategory: Tech\ntags:\n  go: yes\n  net: no"), "s")), StringComparison.Ordinal);
+
+    [Fact]
+    public void Parse_TagWithoutLetters_TagsError() =>
+        Assert.StartsWith("tags:", Only(FrontMatterParser.Parse(File("title: T\ncategory: Tech\ntags: [go, '!!!']"), "s")), StringComparison.Ordinal);
+
+    [Fact]
+    public void Parse_NoClosingFence_FrontMatterErrorMentionsClosingLine()
+    {
+        var error = Only(FrontMatterParser.Parse("---\ntitle: T\ncategory: Tech\n\nBody without a closing fence.\n", "s"));
+
+        Assert.StartsWith("front matter:", error, StringComparison.Ordinal);
+        Assert.Contains("closing", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_NoFrontMatter_FrontMatterError() =>
+        Assert.StartsWith("front matter:", Only(FrontMatterParser.Parse("# Just Markdown\n", "s")), StringComparison.Ordinal);
+
+    [Fact]
+    public void Parse_InvalidYaml_FrontMatterErrorSaysYaml()
+    {
+        var error = Only(FrontMatterParser.Parse(File("title: \"unterminated\ncategory: [Tech"), "s"));
+
+        Assert.StartsWith("front matter:", error, StringComparison.Ordinal);
+        Assert.Contains("YAML", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_HeaderNotAMapping_FrontMatterError() =>
+        Assert.StartsWith("front matter:", Only(FrontMatterParser.Parse(File("- just\n- a list"), "s")), StringComparison.Ordinal);
+
+    [Fact]
+    public void Parse_SeveralBadFields_EachNamed()
+    {
+        var result = FrontMatterParser.Parse(File("slug: Bad Slug\ndate: soon\ndraft: perhaps"), "s");
+
+        Assert.False(result.IsValid);
+        var fields = result.Errors.Select(e => e[..e.IndexOf(':', StringComparison.Ordinal)]).Order(StringComparer.Ordinal);
+        Assert.Equal(["category", "date", "draft", "slug", "title"], fields);
+    }
+}

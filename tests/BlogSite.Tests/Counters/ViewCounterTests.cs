@@ -1,0 +1,200 @@
+using BlogSite.Counters;
+using BlogSite.Tests.Support;
+using Microsoft.Extensions.Options;
+
+namespace BlogSite.Tests.Counters;
+
+public sealed class ViewCounterTests
+{
+    private const string Browser = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
+
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 6, 15, 12, 0, 0, TimeSpan.Zero));
+
+    private ViewCounter Create(int windowMinutes = 30, int maxTrackedReaders = 1_000_000) =>
+        new(Options.Create(new ViewOptions { WindowMinutes = windowMinutes, MaxTrackedReaders = maxTrackedReaders }), clock);
+
+    private static long Buffered(ViewCounter counter, string slug) =>
+        counter.TakeBuffered().Where(c => c.Key == slug).Sum(c => c.Value);
+
+    [Fact]
+    public void TryCount_FirstView_Counts()
+    {
+        var counter = Create();
+
+        Assert.True(counter.TryCount("go-pools", "reader-1", Browser));
+        Assert.Equal([new KeyValuePair<string, long>("go-pools", 1)], counter.TakeBuffered());
+    }
+
+    [Fact]
+    public void TryCount_RepeatWithinWindow_NotCounted()
+    {
+        var counter = Create();
+        counter.TryCount("go-pools", "reader-1", Browser);
+
+        clock.Advance(TimeSpan.FromMinutes(29));
+
+        Assert.False(counter.TryCount("go-pools", "reader-1", Browser));
+        Assert.Equal(1, Buffered(counter, "go-pools"));
+    }
+
+    [Fact]
+    public void TryCount_RepeatAfterWindow_CountsAgain()
+    {
+        var counter = Create();
+        counter.TryCount("go-pools", "reader-1", Browser);
+
+        clock.Advance(TimeSpan.FromMinutes(30));
+
+        Assert.True(counter.TryCount("go-pools", "reader-1", Browser));
+        Assert.False(counter.TryCount("go-pools", "reader-1", Browser));
+        Assert.Equal(2, Buffered(counter, "go-pools"));
+    }
+
+    [Fact]
+    public void TryCount_OtherArticleOrOtherReader_CountsSeparately()
+    {
+        var counter = Create();
+
+        Assert.True(counter.TryCount("go-pools", "reader-1", Browser));
+        Assert.True(counter.TryCount("ef-queries", "reader-1", Browser));
+        Assert.True(counter.TryCount("go-pools", "reader-2", Browser));
+
+        var counts = counter.TakeBuffered().ToDictionary(c => c.Key, c => c.Value);
+        Assert.Equal(2, counts["go-pools"]);
+        Assert.Equal(1, counts["ef-queries"]);
+    }
+
+    [Theory]
+    [InlineData("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)")]
+    [InlineData("Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)")]
+    [InlineData("curl/8.5.0")]
+    [InlineData("Wget/1.21.4")]
+    [InlineData("python-requests/2.32.3")]
+    [InlineData("facebookexternalhit/1.1")]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    public void TryCount_Bot_NotCounted(string? userAgent)
+    {
+        var counter = Create();
+
+        Assert.False(counter.TryCount("go-pools", "reader-1", userAgent));
+        Assert.Empty(counter.TakeBuffered());
+    }
+
+    [Fact]
+    public void IsBot_Browser_False() => Assert.False(ViewCounter.IsBot(Browser));
+
+    [Fact]
+    public void TryCount_ThousandReadersInParallel_ExactlyThousand()
+    {
+        var counter = Create();
+        var counted = 0;
+
+        Parallel.For(0, 1000, new ParallelOptions { MaxDegreeOfParallelism = 16 }, i =>
+        {
+            if (counter.TryCount("go-pools", $"reader-{i}", Browser))
+            {
+                Interlocked.Increment(ref counted);
+            }
+        });
+
+        Assert.Equal(1000, counted);
+        Assert.Equal(1000, Buffered(counter, "go-pools"));
+    }
+
+    [Fact]
+    public void TryCount_OneReaderTwoHundredTimesInParallel_ExactlyOne()
+    {
+        var counter = Create();
+        var counted = 0;
+
+        Parallel.For(0, 200, new ParallelOptions { MaxDegreeOfParallelism = 16 }, _ =>
+        {
+            if (counter.TryCount("go-pools", "reader-1", Browser))
+            {
+                Interlocked.Increment(ref counted);
+            }
+        });
+
+        Assert.Equal(1, counted);
+        Assert.Equal(1, Buffered(counter, "go-pools"));
+    }
+
+    [Fact]
+    public void TryCount_OneReaderInParallelAfterWindow_ExactlyOneMore()
+    {
+        var counter = Create();
+        counter.TryCount("go-pools", "reader-1", Browser);
+        counter.TakeBuffered();
+        clock.Advance(TimeSpan.FromMinutes(31));
+        var counted = 0;
+
+        Parallel.For(0, 200, new ParallelOptions { MaxDegreeOfParallelism = 16 }, _ =>
+        {
+            if (counter.TryCount("go-pools", "reader-1", Browser))
+            {
+                Interlocked.Increment(ref counted);
+            }
+        });
+
+        Assert.Equal(1, counted);
+        Assert.Equal(1, Buffered(counter, "go-pools"));
+    }
+
+    [Fact]
+    public void TakeBuffered_Twice_SecondEmpty()
+    {
+        var counter = Create();
+        counter.TryCount("go-pools", "reader-1", Browser);
+
+        Assert.Single(counter.TakeBuffered());
+        Assert.Empty(counter.TakeBuffered());
+    }
+
+    [Fact]
+    public void Return_AfterFailedWrite_CountsAddedToNewViews()
+    {
+        var counter = Create();
+        counter.TryCount("go-pools", "reader-1", Browser);
+        counter.TryCount("go-pools", "reader-2", Browser);
+        counter.TryCount("ef-queries", "reader-1", Browser);
+        var taken = counter.TakeBuffered();
+        counter.TryCount("go-pools", "reader-3", Browser);
+
+        counter.Return(taken);
+
+        var counts = counter.TakeBuffered().ToDictionary(c => c.Key, c => c.Value);
+        Assert.Equal(3, counts["go-pools"]);
+        Assert.Equal(1, counts["ef-queries"]);
+    }
+
+    [Fact]
+    public void ForgetExpired_AtReaderCap_MakesRoomForNewReaders()
+    {
+        var counter = Create(maxTrackedReaders: 2);
+        counter.TryCount("go-pools", "reader-1", Browser);
+        counter.TryCount("go-pools", "reader-2", Browser);
+        Assert.False(counter.TryCount("go-pools", "reader-3", Browser));
+        clock.Advance(TimeSpan.FromMinutes(31));
+        Assert.False(counter.TryCount("go-pools", "reader-3", Browser));
+
+        counter.ForgetExpired();
+
+        Assert.True(counter.TryCount("go-pools", "reader-3", Browser));
+        Assert.Equal(3, Buffered(counter, "go-pools"));
+    }
+
+    [Fact]
+    public void ForgetExpired_ReadersStillInWindow_Remembered()
+    {
+        var counter = Create();
+        counter.TryCount("go-pools", "reader-1", Browser);
+        clock.Advance(TimeSpan.FromMinutes(10));
+
+        counter.ForgetExpired();
+
+        Assert.False(counter.TryCount("go-pools", "reader-1", Browser));
+        Assert.Equal(1, Buffered(counter, "go-pools"));
+    }
+}

@@ -1,0 +1,27 @@
+using BlogSite.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlogSite.Tests.Support;
+
+/// <summary>
+/// A real SQLite database in memory, built by the real migrations. The connection stays open for the
+/// test's lifetime because an in-memory SQLite database lives only as long as its connection.
+/// </summary>
+internal sealed class TestDatabase : IDisposable
+{
+    private readonly SqliteConnection connection = new("Data Source=:memory:");
+
+    public TestDatabase()
+    {
+        connection.Open();
+        using var db = CreateContext();
+        db.Database.Migrate();
+    }
+
+    /// <summary>A fresh context on the same database, so reads see what was saved rather than tracked.</summary>
+    public BlogDbContext CreateContext() =>
+        new(new DbContextOptionsBuilder<BlogDbContext>().UseSqlite(connection).Options);
+
+    public void Dispose() => connection.Dispose();
+}
