@@ -20,20 +20,28 @@ public static class Forms
         IReadOnlyDictionary<string, string> values, string? submitName = null, string? path = null)
     {
         var fields = new List<KeyValuePair<string, string>>();
-        foreach (var input in form.Elements.OfType<IHtmlInputElement>())
+        foreach (var element in form.Elements)
         {
-            if (input.Name is { Length: > 0 } name && !values.ContainsKey(name)
-                && (input.Type is not ("checkbox" or "radio") || input.IsChecked))
+            var (name, value, include) = element switch
             {
-                fields.Add(new(name, input.Value));
+                IHtmlInputElement input => (input.Name, input.Value, input.Type is not ("checkbox" or "radio") || input.IsChecked),
+                IHtmlTextAreaElement area => (area.Name, area.Value, true),
+                IHtmlSelectElement select => (select.Name, select.Value, true),
+                _ => (null, "", false),
+            };
+            if (include && name is { Length: > 0 } && !values.ContainsKey(name))
+            {
+                fields.Add(new(name, value ?? ""));
             }
         }
 
         fields.AddRange(values.Select(v => new KeyValuePair<string, string>(v.Key, v.Value)));
         if (submitName is not null)
         {
-            var button = form.QuerySelector($"button[name='{submitName}']") as IHtmlButtonElement;
-            fields.Add(new(submitName, button?.Value ?? ""));
+            // "intent=preview" presses the button with that name and value; a bare name presses the first such button.
+            var parts = submitName.Split('=', 2);
+            fields.Add(parts.Length == 2 ? new(parts[0], parts[1])
+                : new(submitName, (form.QuerySelector($"button[name='{submitName}']") as IHtmlButtonElement)?.Value ?? ""));
         }
 
         var action = form.GetAttribute("action");

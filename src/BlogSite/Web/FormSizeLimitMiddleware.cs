@@ -1,4 +1,5 @@
 using BlogSite.Pages.Comments;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,8 @@ public sealed class FormSizeLimitMiddleware(RequestDelegate next, IOptions<Comme
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (HttpMethods.IsPost(context.Request.Method))
+        // The error page re-executes the same request; it must not be refused again.
+        if (HttpMethods.IsPost(context.Request.Method) && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
         {
             var limit = options.Value.MaxRequestBytes;
             if (context.Request.ContentLength > limit)
