@@ -47,6 +47,9 @@ public class BlogFactory : WebApplicationFactory<Program>
 
     public string ContentFolder { get; }
 
+    /// <summary>The host's environment; Production unless a test needs another.</summary>
+    public string EnvironmentName { get; set; } = "Production";
+
     /// <summary>Extra configuration for one test's factory, set before the host starts.</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
@@ -68,7 +71,7 @@ public class BlogFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Blog", $"Data Source={DatabasePath}");
         builder.UseSetting("Content:Path", ContentFolder);
         foreach (var (key, value) in Settings)

@@ -16,8 +16,11 @@ public static class AccountServiceCollectionExtensions
     {
         services.AddIdentity<BlogUser, IdentityRole>(options =>
             {
+                // Length over composition rules, as current guidance (NIST SP 800-63B) recommends.
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireDigit = false;
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);

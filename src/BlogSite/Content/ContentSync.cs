@@ -135,6 +135,8 @@ public sealed class ContentSync(
         article.Title = meta.Title;
         article.Summary = meta.Summary;
         article.AuthorName = meta.Author;
+        article.AuthorId = meta.Author.Length == 0 ? null
+            : await db.Users.Where(u => u.DisplayName == meta.Author).Select(u => u.Id).FirstOrDefaultAsync(ct);
         article.AdsOff = !meta.Ads;
         article.CommentsClosed = !meta.Comments;
         article.Status = meta.Draft ? ArticleStatus.Draft : ArticleStatus.Published;

@@ -19,7 +19,8 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
             {
                 a.Id, a.Slug, a.Title, a.Summary, CategorySlug = a.Category!.Slug, CategoryName = a.Category.Name,
                 Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList(),
-                a.AuthorName, a.PublishedAt, a.WordCount, a.ReadingMinutes, a.Views, a.Hearts, a.AdsOff,
+                a.AuthorName, AuthorSlug = db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.Slug).FirstOrDefault(),
+                a.PublishedAt, a.WordCount, a.ReadingMinutes, a.Views, a.Hearts, a.AdsOff,
                 a.CommentsClosed, a.ContentHash, a.Body,
             })
             .AsSplitQuery()
@@ -31,7 +32,7 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
 
         var body = await renderer.RenderArticleAsync(article.ContentHash, article.Body, ct);
         return new ArticleDetails(article.Id, article.Slug, article.Title, article.Summary, article.CategorySlug,
-            article.CategoryName, article.Tags, article.AuthorName, article.PublishedAt!.Value, article.WordCount,
+            article.CategoryName, article.Tags, article.AuthorName, article.AuthorSlug, article.PublishedAt!.Value, article.WordCount,
             article.ReadingMinutes, article.Views, article.Hearts, article.AdsOff, article.CommentsClosed, body);
     }
 
@@ -55,6 +56,16 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
 
     public Task<ArticlePage> ListByTagAsync(string tagSlug, int page, CancellationToken ct) =>
         PageAsync(Published(clock.GetUtcNow().UtcDateTime).Where(a => a.Tags.Any(t => t.Slug == tagSlug)), page, ct);
+
+    public Task<ArticlePage> ListByAuthorAsync(string authorId, int page, CancellationToken ct) =>
+        PageAsync(Published(clock.GetUtcNow().UtcDateTime).Where(a => a.AuthorId == authorId), page, ct);
+
+    /// <summary>The author's account id and display name, by the slug of their author page.</summary>
+    public async Task<(string Id, string Name)?> FindAuthorAsync(string slug, CancellationToken ct)
+    {
+        var author = await db.Users.AsNoTracking().Where(u => u.Slug == slug).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
+        return author is null ? null : (author.Id, author.DisplayName);
+    }
 
     public Task<string?> FindCategoryNameAsync(string slug, CancellationToken ct) =>
         db.Categories.AsNoTracking().Where(c => c.Slug == slug).Select(c => c.Name).FirstOrDefaultAsync(ct);

@@ -33,6 +33,7 @@ public sealed record ArticleDetails(
     string CategoryName,
     IReadOnlyList<TagLink> Tags,
     string AuthorName,
+    string? AuthorSlug,
     DateTime PublishedAt,
     int WordCount,
     int ReadingMinutes,

@@ -1,0 +1,16 @@
+using BlogSite.Areas.Admin.Pages.Comments;
+using BlogSite.Areas.Admin.Pages.Users;
+
+namespace BlogSite.Areas.Admin;
+
+public static class AdminServiceCollectionExtensions
+{
+    /// <summary>The moderators' and admins' pages; their authorization is set up with the pages in AddBlogWeb.</summary>
+    public static IServiceCollection AddBlogAdmin(this IServiceCollection services)
+    {
+        services.AddScoped<ModerationQueries>();
+        services.AddScoped<ModerationCommands>();
+        services.AddScoped<UserAdminCommands>();
+        return services;
+    }
+}

@@ -1,0 +1,173 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Linq.Expressions;
+using System.Security.Claims;
+using BlogSite.Content;
+using BlogSite.Data;
+using BlogSite.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlogSite.Areas.Admin.Pages.Comments;
+
+/// <summary>The moderation queue, one comment with its history, and the audit trail.</summary>
+public sealed class ModerationQueries(BlogDbContext db, CommentRenderer renderer)
+{
+    public const int PageSize = 25;
+    public const int AuditPageSize = 50;
+    private const int ExcerptLength = 140;
+
+    private static readonly Expression<Func<Comment, CommentRow>> ToRow = c => new CommentRow(
+        c.Id, c.Article!.Slug, c.Article.Title, c.ParentId,
+        c.Parent == null ? null : c.Parent.AuthorName,
+        c.Parent == null ? null : c.Parent.Body.Substring(0, ExcerptLength * 2),
+        c.AuthorName, c.Body, c.CreatedAt, c.Status, c.HeldReason, c.ReportCount);
+
+    private static readonly Expression<Func<ModerationEvent, ModerationEventItem>> ToEventItem = e => new ModerationEventItem(
+        e.Id, e.CommentId, e.Comment!.AuthorName, e.Comment.Article!.Title, e.ActorName, e.Action,
+        e.FromStatus, e.ToStatus, e.Note, e.At);
+
+    public async Task<ModerationQueuePage> QueueAsync(ModerationFilter filter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var matching = Matching(filter);
+
+        // The tabs count what the other filters leave, so a tab's number is what it will list.
+        var counts = await matching.GroupBy(c => c.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Status, g => g.Count, ct);
+        var tabs = ModerationRules.Statuses.Select(s => new StatusTab(s, counts.GetValueOrDefault(s))).ToList();
+
+        var total = counts.GetValueOrDefault(filter.Status);
+        var totalPages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        // After a bulk action empties the last page, show the page before it rather than nothing.
+        var pageNumber = Math.Clamp(filter.PageNumber, 1, totalPages);
+        var rows = await matching.Where(c => c.Status == filter.Status)
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            .Skip((pageNumber - 1) * PageSize).Take(PageSize)
+            .Select(ToRow)
+            .ToListAsync(ct);
+
+        var articles = await db.Articles.AsNoTracking()
+            .Where(a => db.Comments.Any(c => c.ArticleId == a.Id))
+            .OrderBy(a => a.Title)
+            .Select(a => new ArticleChoice(a.Id, a.Title))
+            .ToListAsync(ct);
+
+        return new ModerationQueuePage(rows.Select(ToItem).ToList(), tabs, articles, pageNumber, totalPages, total);
+    }
+
+    public async Task<CommentModeration?> FindAsync(int id, CancellationToken ct)
+    {
+        var row = await db.Comments.AsNoTracking().Where(c => c.Id == id).Select(ToRow).FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var replies = await db.Comments.CountAsync(c => c.ParentId == id, ct);
+        var reports = await db.CommentReports.AsNoTracking()
+            .Where(r => r.CommentId == id)
+            .OrderByDescending(r => r.CreatedAt)
+            .Select(r => new CommentReportItem(r.Reason, r.CreatedAt))
+            .ToListAsync(ct);
+        var events = await db.ModerationEvents.AsNoTracking()
+            .Where(e => e.CommentId == id)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Select(ToEventItem)
+            .ToListAsync(ct);
+        return new CommentModeration(ToItem(row), replies, reports, events);
+    }
+
+    public async Task<AuditPage> AuditAsync(int pageNumber, CancellationToken ct)
+    {
+        var total = await db.ModerationEvents.CountAsync(ct);
+        var totalPages = Math.Max(1, (total + AuditPageSize - 1) / AuditPageSize);
+        pageNumber = Math.Clamp(pageNumber, 1, totalPages);
+        var items = await db.ModerationEvents.AsNoTracking()
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Skip((pageNumber - 1) * AuditPageSize).Take(AuditPageSize)
+            .Select(ToEventItem)
+            .ToListAsync(ct);
+        return new AuditPage(items, pageNumber, totalPages, total);
+    }
+
+    /// <summary>The signed-in user's id and display name, for the audit trail.</summary>
+    public async Task<Actor> ActorAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier)
+            ?? throw new InvalidOperationException("Moderation needs a signed-in user.");
+        var name = user.FindFirstValue("name");
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            name = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        }
+
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            name = user.Identity?.Name ?? id;
+        }
+
+        return new Actor(id, name.Length > BlogUser.MaxDisplayNameLength ? name[..BlogUser.MaxDisplayNameLength] : name);
+    }
+
+    [SuppressMessage("Globalization", "CA1304", Justification = "EF Core translates ToLower() to SQL lower(); the culture overloads don't translate.")]
+    [SuppressMessage("Globalization", "CA1311", Justification = "EF Core translates ToLower() to SQL lower(); the culture overloads don't translate.")]
+    [SuppressMessage("Performance", "CA1862", Justification = "Contains(string, StringComparison) doesn't translate to SQL.")]
+    private IQueryable<Comment> Matching(ModerationFilter filter)
+    {
+        var comments = db.Comments.AsNoTracking();
+        if (filter.ArticleId is { } articleId)
+        {
+            comments = comments.Where(c => c.ArticleId == articleId);
+        }
+
+        // Lower-cased on both sides: SQLite's instr and PostgreSQL's strpos both match case.
+        if (Normalized(filter.Search) is { } search)
+        {
+            comments = comments.Where(c => c.Body.ToLower().Contains(search) || c.AuthorName.ToLower().Contains(search));
+        }
+
+        if (Normalized(filter.Held) is { } held)
+        {
+            comments = comments.Where(c => c.HeldReason != null && c.HeldReason.ToLower().Contains(held));
+        }
+
+        return comments;
+    }
+
+    private static string? Normalized(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : text.Trim().ToLowerInvariant();
+
+    private ModerationItem ToItem(CommentRow row) => new(
+        row.Id, row.ArticleSlug, row.ArticleTitle,
+        row.ParentId is { } parentId ? new ParentContext(parentId, row.ParentAuthor ?? "", Excerpt(row.ParentBody ?? "")) : null,
+        row.AuthorName, renderer.Render(row.Body), row.CreatedAt, row.Status, row.HeldReason, row.ReportCount,
+        ModerationRules.ActionsFor(row.Status));
+
+    /// <summary>The start of a comment on one line, cut at a word: enough to recognise it.</summary>
+    private static string Excerpt(string body)
+    {
+        var text = string.Join(' ', body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (text.Length <= ExcerptLength)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', ExcerptLength);
+        return string.Concat(text.AsSpan(0, cut > ExcerptLength / 2 ? cut : ExcerptLength), "…");
+    }
+
+    private sealed record CommentRow(
+        int Id,
+        string ArticleSlug,
+        string ArticleTitle,
+        int? ParentId,
+        string? ParentAuthor,
+        string? ParentBody,
+        string AuthorName,
+        string Body,
+        DateTime CreatedAt,
+        CommentStatus Status,
+        string? HeldReason,
+        int ReportCount);
+}

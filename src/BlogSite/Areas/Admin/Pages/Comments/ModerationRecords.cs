@@ -1,0 +1,63 @@
+using BlogSite.Domain;
+
+namespace BlogSite.Areas.Admin.Pages.Comments;
+
+/// <summary>What the queue shows: one status, optionally narrowed to an article, words in the body or name, and a held reason.</summary>
+public sealed record ModerationFilter(CommentStatus Status, int? ArticleId, string? Search, string? Held, int PageNumber);
+
+public sealed record StatusTab(CommentStatus Status, int Count);
+
+public sealed record ArticleChoice(int Id, string Title);
+
+/// <summary>The comment a reply answers, so a moderator reads the reply in context.</summary>
+public sealed record ParentContext(int Id, string AuthorName, string Excerpt);
+
+/// <summary>A comment as a moderator sees it; <see cref="BodyHtml"/> has passed the comment sanitizer.</summary>
+public sealed record ModerationItem(
+    int Id,
+    string ArticleSlug,
+    string ArticleTitle,
+    ParentContext? Parent,
+    string AuthorName,
+    string BodyHtml,
+    DateTime CreatedAt,
+    CommentStatus Status,
+    string? HeldReason,
+    int ReportCount,
+    IReadOnlyList<ModerationAction> Actions);
+
+/// <summary>One page of the queue, numbered from 1, with the count under each status tab.</summary>
+public sealed record ModerationQueuePage(
+    IReadOnlyList<ModerationItem> Items,
+    IReadOnlyList<StatusTab> Tabs,
+    IReadOnlyList<ArticleChoice> Articles,
+    int PageNumber,
+    int TotalPages,
+    int Total);
+
+public sealed record CommentReportItem(string? Reason, DateTime CreatedAt);
+
+/// <summary>One line of the audit trail.</summary>
+public sealed record ModerationEventItem(
+    int Id,
+    int CommentId,
+    string CommentAuthor,
+    string ArticleTitle,
+    string ActorName,
+    ModerationAction Action,
+    CommentStatus FromStatus,
+    CommentStatus ToStatus,
+    string? Note,
+    DateTime At);
+
+/// <summary>Everything the page of one comment shows.</summary>
+public sealed record CommentModeration(
+    ModerationItem Comment,
+    int ReplyCount,
+    IReadOnlyList<CommentReportItem> Reports,
+    IReadOnlyList<ModerationEventItem> Events);
+
+public sealed record AuditPage(IReadOnlyList<ModerationEventItem> Items, int PageNumber, int TotalPages, int Total);
+
+/// <summary>The signed-in moderator, as the audit trail names them.</summary>
+public sealed record Actor(string Id, string Name);

@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using System.Net;
+using BlogSite.Accounts;
+using BlogSite.Data;
+using BlogSite.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlogSite.IntegrationTests.Accounts;
+
+public sealed class SignInTests(BlogFactory factory) : IClassFixture<BlogFactory>
+{
+    /// <summary>Every page under /admin, read from the app's own endpoints so that a new page cannot be forgotten.</summary>
+    public static TheoryData<string> AdminRoutes()
+    {
+        using var app = new BlogFactory();
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(r => r.StartsWith("/admin", StringComparison.Ordinal))
+            .Select(r => r.Replace("{id:int}", "1", StringComparison.Ordinal).Replace("{id}", "1", StringComparison.Ordinal))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Contains("/admin/comments", routes);
+        Assert.Contains("/admin/users", routes);
+        var data = new TheoryData<string>();
+        foreach (var route in routes)
+        {
+            data.Add(route);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AdminRoutes))]
+    public async Task AdminRoute_Anonymous_RedirectsToLogin(string route)
+    {
+        var response = await factory.CreateReaderClient().GetAsync(route);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [MemberData(nameof(AdminRoutes))]
+    public async Task AdminRoute_ByRole_AllowsOrForbids(string route)
+    {
+        var moderatorOnly = route.StartsWith("/admin/comments", StringComparison.Ordinal);
+        var adminOnly = route.StartsWith("/admin/users", StringComparison.Ordinal);
+        foreach (var role in Roles.All)
+        {
+            var client = await factory.SignedInClientAsync(role);
+            var status = (await client.GetAsync(route)).StatusCode;
+            var allowed = role == Roles.Admin || (!adminOnly && (!moderatorOnly || role == Roles.Moderator));
+            if (allowed)
+            {
+                Assert.True(status is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{role} on {route}: {status}");
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.Forbidden, status);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Forbidden_ShowsAFriendlyPage()
+    {
+        var client = await factory.SignedInClientAsync(Roles.Author);
+        var response = await client.GetAsync("/admin/users");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("have access to this page", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_WithoutAntiforgeryToken_Is400()
+    {
+        var response = await factory.CreateReaderClient().PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = "nobody@blogsite.test",
+            ["Input.Password"] = "whatever-password",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_WrongPassword_Is422_AndLocksOutAfterFiveFailures()
+    {
+        const string email = "lockout@blogsite.test";
+        await factory.SignedInClientAsync(Roles.Author, email);
+        var client = factory.CreateReaderClient();
+
+        for (var i = 0; i < 5; i++)
+        {
+            var failed = await Forms.SubmitAsync(client, "/account/login", "main form",
+                new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = "not-the-password" });
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, failed.StatusCode);
+        }
+
+        var locked = await Forms.SubmitAsync(client, "/account/login", "main form",
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = BlogFactory.StaffPassword });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, locked.StatusCode);
+        Assert.Contains("locked", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_IgnoresNonLocalReturnUrl()
+    {
+        const string email = "return@blogsite.test";
+        await factory.SignedInClientAsync(Roles.Moderator, email);
+        var client = factory.CreateReaderClient();
+        var response = await Forms.SubmitAsync(client, "/account/login?ReturnUrl=https%3A%2F%2Fevil.example%2F", "main form",
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = BlogFactory.StaffPassword });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/admin", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Logout_EndsTheSession()
+    {
+        var client = await factory.SignedInClientAsync(Roles.Moderator);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin")).StatusCode);
+
+        var response = await Forms.SubmitAsync(client, "/admin", "form[action='/account/logout']", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task PasswordChange_RequiresTheCurrentPassword_ThenWorks()
+    {
+        const string email = "change@blogsite.test";
+        var client = await factory.SignedInClientAsync(Roles.Author, email);
+
+        var wrong = await Forms.SubmitAsync(client, "/account/password", "main form", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = "not-the-password",
+            ["Input.NewPassword"] = "a-brand-new-passphrase",
+            ["Input.ConfirmPassword"] = "a-brand-new-passphrase",
+        });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+
+        var right = await Forms.SubmitAsync(client, "/account/password", "main form", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = BlogFactory.StaffPassword,
+            ["Input.NewPassword"] = "a-brand-new-passphrase",
+            ["Input.ConfirmPassword"] = "a-brand-new-passphrase",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<BlogUser>>();
+        Assert.True(await users.CheckPasswordAsync((await users.FindByEmailAsync(email))!, "a-brand-new-passphrase"));
+    }
+
+    [Fact]
+    public async Task Production_HasNoDemoAccounts_AndKeepsDataProtectionKeysInTheStore()
+    {
+        var demo = DemoAccounts.All.Select(a => a.Email).ToList();
+        Assert.False(await factory.WithDbAsync(db => db.Users.AnyAsync(u => demo.Contains(u.Email!))));
+        await factory.SignedInClientAsync(Roles.Author);
+        Assert.True(await factory.WithDbAsync(db => db.DataProtectionKeys.AnyAsync()));
+    }
+
+    [Fact]
+    public async Task Development_SeedsOneDemoAccountPerRole()
+    {
+        using var development = new BlogFactory();
+        development.EnvironmentName = "Development";
+        var emails = await development.WithDbAsync(db => db.Users.Select(u => u.Email!).ToListAsync());
+        Assert.Equal(DemoAccounts.All.Select(a => a.Email).Order(), emails.Order());
+    }
+
+    [Fact]
+    public async Task CommandLine_AddsAnAdmin_WithThePasswordFromTheEnvironment()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"blogsite-cli-{Guid.NewGuid():N}.db");
+        try
+        {
+            var app = Path.Combine(AppContext.BaseDirectory, "BlogSite.dll");
+            var start = new ProcessStartInfo("dotnet", [app, "users", "add", "--email", "first@blogsite.test", "--role", "Admin", "--name", "First Admin"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardInput = true,
+                WorkingDirectory = Path.Combine(BlogFactory.RepositoryRoot, "src", "BlogSite"),
+            };
+            start.Environment["ConnectionStrings__Blog"] = $"Data Source={database}";
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            start.Environment[UsersCli.PasswordVariable] = "a-long-admin-passphrase";
+            using var process = Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            var errors = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+
+            Assert.True(process.ExitCode == 0, output + errors);
+            Assert.Contains("Added first@blogsite.test", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("a-long-admin-passphrase", output + errors, StringComparison.Ordinal);
+
+            await using var db = new BlogDbContext(new DbContextOptionsBuilder<BlogDbContext>().UseSqlite($"Data Source={database}").Options);
+            var user = await db.Users.SingleAsync();
+            var role = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).SingleAsync();
+            Assert.Equal("First Admin", user.DisplayName);
+            Assert.Equal(Roles.Admin, role);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(database);
+        }
+    }
+}
