@@ -78,7 +78,10 @@ public sealed class UserCommands(UserManager<BlogUser> users, RoleManager<Identi
         var list = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName)
             .Select(u => new
             {
-                u.Id, u.Email, u.DisplayName, u.LockoutEnd,
+                u.Id,
+                u.Email,
+                u.DisplayName,
+                u.LockoutEnd,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
             })
             .ToListAsync(ct);

@@ -1,6 +1,6 @@
+using BlogSite.Counters;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
-using BlogSite.Counters;
 
 namespace BlogSite.Web;
 

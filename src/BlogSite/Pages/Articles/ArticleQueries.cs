@@ -17,11 +17,24 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
             .Where(a => a.Slug == slug)
             .Select(a => new
             {
-                a.Id, a.Slug, a.Title, a.Summary, CategorySlug = a.Category!.Slug, CategoryName = a.Category.Name,
+                a.Id,
+                a.Slug,
+                a.Title,
+                a.Summary,
+                CategorySlug = a.Category!.Slug,
+                CategoryName = a.Category.Name,
                 Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList(),
-                a.AuthorName, AuthorSlug = db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.Slug).FirstOrDefault(),
-                a.PublishedAt, a.WordCount, a.ReadingMinutes, a.Views, a.Hearts, a.AdsOff,
-                a.CommentsClosed, a.ContentHash, a.Body,
+                a.AuthorName,
+                AuthorSlug = db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.Slug).FirstOrDefault(),
+                a.PublishedAt,
+                a.WordCount,
+                a.ReadingMinutes,
+                a.Views,
+                a.Hearts,
+                a.AdsOff,
+                a.CommentsClosed,
+                a.ContentHash,
+                a.Body,
             })
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
