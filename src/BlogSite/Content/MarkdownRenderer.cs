@@ -98,6 +98,13 @@ public sealed class MarkdownRenderer : IDisposable
     /// <summary>Words a reader reads: prose and code, from the Markdown syntax tree.</summary>
     public int CountWords(string markdown)
     {
+        // A pathological file must not hold up the content sync: past the time limit, count the raw text instead.
+        var counting = Task.Run(() => CountParsedWords(markdown));
+        return counting.Wait(timeLimit) ? counting.Result : Words(markdown.AsSpan());
+    }
+
+    private int CountParsedWords(string markdown)
+    {
         try
         {
             var document = Markdown.Parse(markdown, articlePipeline);
