@@ -28,7 +28,8 @@ public sealed class ReaderPageCachePolicy(IOptions<ViewOptions> views) : IOutput
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(views.Value.FlushSeconds);
-        context.CacheVaryByRules.QueryKeys = "*";
+        // Only the query values pages read make a different page; any other query string shares the cached copy.
+        context.CacheVaryByRules.QueryKeys = new(["pageNumber", "replyTo"]);
         context.Tags.Add(Tag);
         if (context.HttpContext.Request.RouteValues["slug"] is string slug && context.HttpContext.GetEndpoint()?.DisplayName == "/Articles/Details")
         {

@@ -1,0 +1,289 @@
+#!/usr/bin/env bash
+# Load test of the reader pages against a static nginx copy of the same article page.
+#
+#   tests/BlogSite.Benchmarks/load.sh
+#   WARMUP_SECONDS=30 RUN_SECONDS=30 tests/BlogSite.Benchmarks/load.sh
+#   DOTNET_gcServer=0 tests/BlogSite.Benchmarks/load.sh      # runtime knobs pass through to the app
+#   PUBLISH_ARGS="-r linux-x64 -p:PublishReadyToRun=true" tests/BlogSite.Benchmarks/load.sh
+#
+# The app and nginx share CPU 0, wrk runs alone on CPU 1, so each server gets one core and the
+# load generator does not steal from it. All traffic goes to 127.0.0.1.
+set -euo pipefail
+
+WARMUP_SECONDS=${WARMUP_SECONDS:-20}   # on the article page; / gets half of it
+RUN_SECONDS=${RUN_SECONDS:-15}         # each measured run
+CONNECTIONS=${CONNECTIONS:-32}
+APP_PORT=${APP_PORT:-5080}
+NGINX_PORT=${NGINX_PORT:-5081}
+SLUG=${SLUG:-reading-go-stack-traces}
+STRICT=${STRICT:-0}                    # 1: exit 2 when a target is missed
+APP_DIR=${APP_DIR:-}                   # an existing `dotnet publish` output to run instead of publishing
+PUBLISH_ARGS=${PUBLISH_ARGS:-}         # extra words for dotnet publish, e.g. "-r linux-x64 -p:PublishReadyToRun=true"
+APP_CPU=0
+WRK_CPU=1
+# Without a browser-like User-Agent the app treats wrk as a bot and skips view counting.
+USER_AGENT='Mozilla/5.0 (X11; Linux x86_64) BlogSiteLoad/1.0'
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+ARTICLE_PATH="/articles/$SLUG"
+APP_URL="http://127.0.0.1:$APP_PORT"
+NGINX_URL="http://127.0.0.1:$NGINX_PORT"
+
+log() { printf '== %s\n' "$*" >&2; }
+die() { printf 'load.sh: %s\n' "$*" >&2; exit 1; }
+
+install_missing() {
+    local packages=()
+    command -v wrk >/dev/null || packages+=(wrk)
+    command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || packages+=(nginx-light)
+    command -v curl >/dev/null || packages+=(curl)
+    command -v taskset >/dev/null || packages+=(util-linux)
+    # The site's build compiles its SCSS with the npm package pinned in package.json.
+    command -v npm >/dev/null || packages+=(npm)
+    if ((${#packages[@]} > 0)); then
+        log "installing ${packages[*]}"
+        local sudo=()
+        ((EUID == 0)) || sudo=(sudo)
+        "${sudo[@]}" apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+    fi
+    command -v dotnet >/dev/null || die "the .NET SDK is required (see global.json); install it from https://dot.net"
+    (($(nproc) >= 2)) || die "needs 2 CPUs: the servers run on CPU $APP_CPU and wrk on CPU $WRK_CPU"
+}
+
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+WORK=""
+APP_PID=""
+NGINX_PID=""
+
+stop() {
+    local pid=$1
+    [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+    stop "$APP_PID"
+    stop "$NGINX_PID"
+    [[ -n $WORK && -d $WORK ]] && rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+port_free() { ! curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$1/"; }
+
+status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1" || true; }
+
+# "1.23ms" / "850.00us" / "1.02s" -> milliseconds
+to_ms() {
+    awk -v v="$1" 'BEGIN {
+        n = v + 0
+        if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000
+        printf "%.2f", n }'
+}
+
+# Runs wrk against $2 for $3 seconds, keeps its output as $WORK/wrk-$1.txt.
+run_wrk() {
+    local name=$1 url=$2 seconds=$3
+    taskset -c "$WRK_CPU" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" --latency -H "User-Agent: $USER_AGENT" "$url" \
+        >"$WORK/wrk-$name.txt"
+    if grep -q 'Non-2xx or 3xx' "$WORK/wrk-$name.txt"; then
+        cat "$WORK/wrk-$name.txt" >&2
+        die "$name: some responses were not 2xx/3xx"
+    fi
+}
+
+# utime + stime of a process, in clock ticks.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+# The nginx worker, which does the serving: the master's child.
+nginx_worker() {
+    local stat
+    for stat in /proc/[0-9]*/stat; do
+        awk -v parent="$NGINX_PID" '$4 == parent { print $1; exit }' "$stat" 2>/dev/null
+    done | head -n1
+}
+
+# Like run_wrk, and records the server's CPU time per request in $WORK/cpu-$1.txt (microseconds).
+measure() {
+    local name=$1 url=$2 pid=$3 before after requests
+    before=$(cpu_ticks "$pid")
+    run_wrk "$name" "$url" "$RUN_SECONDS"
+    after=$(cpu_ticks "$pid")
+    requests=$(awk '/requests in/ { print $1 }' "$WORK/wrk-$name.txt")
+    awk -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+        'BEGIN { printf "%.0f", (n > 0 ? t * 1e6 / hz / n : 0) }' >"$WORK/cpu-$name.txt"
+}
+
+rps_of() { awk '/^Requests\/sec:/ { print $2 }' "$WORK/wrk-$1.txt"; }
+pct_of() { to_ms "$(awk -v p="$2%" '$1 == p { print $2 }' "$WORK/wrk-$1.txt")"; }
+
+views_on_page() {
+    curl -s --max-time 5 "$APP_URL$ARTICLE_PATH" | sed -n 's/.*meta-row__views">\([0-9,]*\) views\{0,1\}<.*/\1/p' | tr -d , | head -n1
+}
+
+install_missing
+WORK=$(mktemp -d /tmp/blogsite-load.XXXXXX)
+# nginx workers drop to an unprivileged user, which must be able to read the static copy.
+chmod 755 "$WORK"
+port_free "$APP_PORT" || die "port $APP_PORT is in use; set APP_PORT"
+port_free "$NGINX_PORT" || die "port $NGINX_PORT is in use; set NGINX_PORT"
+
+if [[ -n $APP_DIR ]]; then
+    [[ -f $APP_DIR/BlogSite.dll ]] || die "APP_DIR=$APP_DIR holds no BlogSite.dll"
+    log "using the published app in $APP_DIR"
+    cp -r "$APP_DIR" "$WORK/app"
+else
+    log "publishing src/BlogSite (Release${PUBLISH_ARGS:+ $PUBLISH_ARGS}) to $WORK/app"
+    # shellcheck disable=SC2086 # PUBLISH_ARGS is a list of words on purpose
+    dotnet publish "$REPO/src/BlogSite" -c Release -o "$WORK/app" -nologo -v quiet $PUBLISH_ARGS >"$WORK/publish.log" 2>&1 \
+        || { cat "$WORK/publish.log" >&2; die "publish failed"; }
+fi
+
+log "starting the app on $APP_URL (CPU $APP_CPU)"
+APP_EXE=(dotnet "$WORK/app/BlogSite.dll")
+[[ -x $WORK/app/BlogSite ]] && APP_EXE=("$WORK/app/BlogSite")
+started_ns=$(date +%s%N)
+(
+    cd "$WORK/app"
+    exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$APP_URL" \
+        ConnectionStrings__Blog="Data Source=$WORK/load.db" Content__Path="$REPO/content" \
+        taskset -c "$APP_CPU" "${APP_EXE[@]}"
+) >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+
+ready=""
+for _ in $(seq 3000); do   # 10 ms apart, so at most ~30 s plus curl time
+    if [[ $(status_of "$APP_URL/") == 200 ]]; then
+        ready=$(date +%s%N)
+        break
+    fi
+    kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; die "the app exited during start-up"; }
+    sleep 0.01
+done
+[[ -n $ready ]] || { cat "$WORK/app.log" >&2; die "no 200 from / within 30 s"; }
+startup_ms=$(((ready - started_ns) / 1000000))
+# CPU time is the steadier figure when other work shares the machine.
+startup_cpu_ms=$(($(cpu_ticks "$APP_PID") * 1000 / $(getconf CLK_TCK)))
+log "first 200 on / after $startup_ms ms ($startup_cpu_ms ms of CPU)"
+
+# curl's User-Agent is a bot's, so saving the page does not count a view.
+mkdir -p "$WORK/static/articles"
+curl -sf --max-time 10 -o "$WORK/static$ARTICLE_PATH" "$APP_URL$ARTICLE_PATH" || die "could not fetch $ARTICLE_PATH"
+chmod -R a+rX "$WORK/static"
+views_before=$(views_on_page)
+[[ -n $views_before ]] || die "no 'N views' on $ARTICLE_PATH; cannot check view counting"
+
+mkdir -p "$WORK/nginx"
+cat >"$WORK/nginx/nginx.conf" <<EOF
+worker_processes 1;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    default_type text/html;
+    sendfile on;
+    keepalive_requests 1000000;
+    client_body_temp_path $WORK/nginx/body;
+    proxy_temp_path $WORK/nginx/proxy;
+    fastcgi_temp_path $WORK/nginx/fastcgi;
+    uwsgi_temp_path $WORK/nginx/uwsgi;
+    scgi_temp_path $WORK/nginx/scgi;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        root $WORK/static;
+        location = $ARTICLE_PATH { }
+    }
+}
+EOF
+log "starting nginx on $NGINX_URL (CPU $APP_CPU)"
+taskset -c "$APP_CPU" "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" >"$WORK/nginx/stdout.log" 2>&1 &
+NGINX_PID=$!
+for _ in $(seq 200); do
+    [[ $(status_of "$NGINX_URL$ARTICLE_PATH") == 200 ]] && break
+    kill -0 "$NGINX_PID" 2>/dev/null || { cat "$WORK/nginx/stdout.log" "$WORK/nginx/error.log" >&2; die "nginx exited"; }
+    sleep 0.05
+done
+[[ $(status_of "$NGINX_URL$ARTICLE_PATH") == 200 ]] || die "nginx does not serve $ARTICLE_PATH"
+
+log "warm-up: ${WARMUP_SECONDS}s on $ARTICLE_PATH, $((WARMUP_SECONDS / 2))s on /"
+run_wrk warmup-article "$APP_URL$ARTICLE_PATH" "$WARMUP_SECONDS"
+run_wrk warmup-index "$APP_URL/" "$((WARMUP_SECONDS / 2 > 0 ? WARMUP_SECONDS / 2 : 1))"
+run_wrk warmup-nginx "$NGINX_URL$ARTICLE_PATH" 2
+
+# Reader pages are served by the output cache, which marks its hits with an Age header. This request
+# shares wrk's User-Agent and address, so it is the reader already counted and adds no view.
+cache_hit=no
+for _ in 1 2; do
+    curl -s -o /dev/null -D "$WORK/headers.txt" --max-time 5 -A "$USER_AGENT" "$APP_URL$ARTICLE_PATH"
+done
+grep -qi '^Age:' "$WORK/headers.txt" && cache_hit=yes
+
+read -r load1 _ </proc/loadavg
+if awk -v l="$load1" 'BEGIN { exit !(l > 1.5) }'; then
+    log "warning: load average is $load1; other work on this machine will distort the figures"
+fi
+
+log "measuring: ${RUN_SECONDS}s each"
+NGINX_WORKER=$(nginx_worker)
+[[ -n $NGINX_WORKER ]] || die "no nginx worker process found"
+measure index "$APP_URL/" "$APP_PID"
+measure article "$APP_URL$ARTICLE_PATH" "$APP_PID"
+measure nginx "$NGINX_URL$ARTICLE_PATH" "$NGINX_WORKER"
+
+rss_kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$APP_PID/status")
+rss_mb=$((rss_kb / 1024))
+
+# Buffered views are written every 5 s and cached pages live as long, so the page is fresh after 6 s.
+sleep 6
+views_after=$(views_on_page)
+
+nginx_rps=$(rps_of nginx)
+printf '\n%-42s %11s %8s %8s %8s %12s\n' target 'requests/s' 'p50 ms' 'p99 ms' 'x nginx' 'cpu us/req'
+for name in index article nginx; do
+    case $name in
+        index) label="app /" ;;
+        article) label="app $ARTICLE_PATH" ;;
+        nginx) label="nginx $ARTICLE_PATH" ;;
+    esac
+    rps=$(rps_of "$name")
+    printf '%-42s %11.0f %8s %8s %8.2f %12s\n' "$label" "$rps" "$(pct_of "$name" 50)" "$(pct_of "$name" 99)" \
+        "$(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN { print a / b }')" "$(cat "$WORK/cpu-$name.txt")"
+done
+printf '\nserver RSS after the runs: %d MB\nstart to first 200 on /: %d ms (%d ms of CPU)\n' "$rss_mb" "$startup_ms" "$startup_cpu_ms"
+printf 'article page from the output cache (Age header): %s\nviews of %s: %s before, %s after\nload average before measuring: %s\n\n' \
+    "$cache_hit" "$SLUG" "$views_before" "${views_after:-?}" "$load1"
+
+missed=0
+check() {
+    local ok=$1 what=$2
+    if ((ok)); then
+        printf 'met     %s\n' "$what"
+    else
+        printf 'MISSED  %s\n' "$what"
+        missed=1
+    fi
+}
+ratio=$(awk -v a="$(rps_of article)" -v b="$nginx_rps" 'BEGIN { printf "%.2f", a / b }')
+p99=$(pct_of article 99)
+check "$(awk -v r="$ratio" 'BEGIN { print (r >= 0.4) }')" "article page >= 0.4x nginx requests/s ($ratio)"
+check "$(awk -v p="$p99" 'BEGIN { print (p < 5) }')" "article page p99 < 5 ms at $CONNECTIONS connections ($p99 ms)"
+check "$((rss_mb < 150))" "RSS after the runs < 150 MB ($rss_mb MB)"
+check "$((startup_ms < 1000))" "first 200 within 1 s of start ($startup_ms ms)"
+
+# One reader (127.0.0.1 with one User-Agent) counts once per window, so the count must rise by exactly 1.
+if [[ $views_after != "$((views_before + 1))" ]]; then
+    die "views went from $views_before to ${views_after:-nothing}, not +1: the counting path did not run as expected"
+fi
+printf 'met     views were counted (%s -> %s)\n' "$views_before" "$views_after"
+
+if ((missed && STRICT)); then
+    exit 2
+fi
