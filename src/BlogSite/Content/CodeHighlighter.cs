@@ -78,12 +78,15 @@ public sealed class CodeHighlighter
     // Long lines in minified code can make some grammars slow; each line gets at most this long.
     private static readonly TimeSpan LineTimeLimit = TimeSpan.FromMilliseconds(200);
 
-    private readonly RegistryOptions options = new(ThemeName.LightPlus);
-    private readonly Registry registry;
+    // Built on first use: loading the grammar index costs start-up time a site without code never needs.
+    private readonly Lazy<(RegistryOptions Options, Registry Registry)> textMate = new(() =>
+    {
+        var options = new RegistryOptions(ThemeName.LightPlus);
+        return (options, new Registry(options));
+    });
+
     private readonly Dictionary<string, IGrammar?> grammars = [];
     private readonly Lock gate = new();
-
-    public CodeHighlighter() => registry = new Registry(options);
 
     /// <summary>Escaped, highlighted HTML for the inside of a &lt;code&gt;, or null for an unknown language.</summary>
     public string? Highlight(string code, string language)
@@ -105,6 +108,7 @@ public sealed class CodeHighlighter
     {
         if (!grammars.TryGetValue(languageId, out var grammar))
         {
+            var (options, registry) = textMate.Value;
             var scope = options.GetScopeByLanguageId(languageId);
             grammar = scope is null ? null : registry.LoadGrammar(scope);
             grammars[languageId] = grammar;
