@@ -1,4 +1,6 @@
 using System.Net;
+using BlogSite.Accounts;
+using BlogSite.Pages.Comments;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -65,6 +67,28 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Blog", $"Data Source={Path.Combine(root, "blog.db")}");
         builder.UseSetting("Content:Path", Path.Combine(RepositoryRoot, "content"));
+        // A test fills a form faster than any person: the anti-bot form age and the per-address post limit are for people.
+        builder.UseSetting("Comments:MinFormAgeSeconds", "0");
+        builder.UseSetting("Comments:PostsPerWindow", "1000");
+    }
+
+    /// <summary>Creates a signed-up user with <paramref name="role"/>, as `blogsite users add` would.</summary>
+    public async Task CreateUserAsync(string email, string displayName, string password, string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var errors = await scope.ServiceProvider.GetRequiredService<UserCommands>().AddAsync(email, displayName, password, [role]);
+        Assert.Empty(errors);
+    }
+
+    /// <summary>Stores a comment as if <paramref name="readerKey"/> had posted it, held or published by the site's rules; returns its id.</summary>
+    public async Task<int> SeedCommentAsync(string slug, string name, string body, string readerKey, int? parentId = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var comments = scope.ServiceProvider.GetRequiredService<CommentCommands>();
+        var target = await comments.FindTargetAsync(slug, CancellationToken.None) ?? throw new InvalidOperationException("No article " + slug);
+        var input = new CommentInput { Name = name, Body = body, ParentId = parentId, Started = comments.StartedStamp() };
+        var result = await comments.PostAsync(target, input, "127.0.0.1", readerKey, CancellationToken.None);
+        return result.CommentId ?? throw new InvalidOperationException($"Comment refused: {string.Join(" ", result.Errors.Values)}");
     }
 
     public new async Task DisposeAsync()
