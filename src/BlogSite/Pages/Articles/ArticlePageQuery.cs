@@ -37,15 +37,14 @@ public sealed class ArticlePageQuery(
         }
 
         var thread = await comments.ListAsync(article.Id, readerKey, ct);
-        var count = await comments.CountPublishedAsync(article.Id, ct);
         var hearted = readerKey is not null && await hearts.IsHeartedAsync(article.Id, readerKey, ct);
         var open = commentCommands.IsOpen(article.CommentsClosed, article.PublishedAt, clock.GetUtcNow().UtcDateTime);
-        var parent = replyTo is null ? null : thread.FirstOrDefault(c => c.Id == replyTo && !c.AwaitingModeration);
+        var parent = replyTo is null ? null : thread.Comments.FirstOrDefault(c => c.Id == replyTo && !c.AwaitingModeration);
         var form = new CommentForm(slug, new CommentInput { ParentId = parent?.Id }, commentCommands.StartedStamp(), embedToken,
             parent?.AuthorName, new Dictionary<string, string>(), commentOptions.Value.MaxLength);
 
         var showAds = ads.Value.Enabled && !article.AdsOff;
-        return new ArticlePageData(article, thread, count, open, hearted, form,
+        return new ArticlePageData(article, thread.Comments, thread.PublishedCount, open, hearted, form,
             showAds ? ads.Value.AboveBody : null, showAds ? ads.Value.BelowBody : null);
     }
 }

@@ -8,13 +8,16 @@ namespace BlogSite.Pages.Comments;
 /// <summary>A comment as readers see it; <see cref="AwaitingModeration"/> is only ever true for its own poster.</summary>
 public sealed record CommentView(int Id, string AuthorName, DateTime CreatedAt, string Html, bool AwaitingModeration, IReadOnlyList<CommentView> Replies);
 
+/// <summary>The comments an article page shows, and how many are published.</summary>
+public sealed record CommentThread(IReadOnlyList<CommentView> Comments, int PublishedCount);
+
 public sealed class CommentQueries(BlogDbContext db, CommentRenderer renderer)
 {
     /// <summary>
     /// Published comments, oldest first, with their replies; plus, for the reader with <paramref name="readerKey"/>,
-    /// their own comments still waiting for a moderator.
+    /// their own comments still waiting for a moderator. The count is of published comments only.
     /// </summary>
-    public async Task<IReadOnlyList<CommentView>> ListAsync(int articleId, string? readerKey, CancellationToken ct)
+    public async Task<CommentThread> ListAsync(int articleId, string? readerKey, CancellationToken ct)
     {
         var rows = await db.Comments.AsNoTracking()
             .Where(c => c.ArticleId == articleId
@@ -24,16 +27,14 @@ public sealed class CommentQueries(BlogDbContext db, CommentRenderer renderer)
             .ToListAsync(ct);
 
         // A reply shows under its parent; a reply whose parent is hidden is hidden with it.
-        return rows
-            .Where(r => r.ParentId is null)
-            .Select(r => new CommentView(r.Id, r.AuthorName, r.CreatedAt, renderer.Render(r.Body), r.Status == CommentStatus.Pending,
-                rows.Where(reply => reply.ParentId == r.Id)
-                    .Select(reply => new CommentView(reply.Id, reply.AuthorName, reply.CreatedAt, renderer.Render(reply.Body),
-                        reply.Status == CommentStatus.Pending, []))
-                    .ToList()))
-            .ToList();
-    }
+        var replies = rows.ToLookup(r => r.ParentId);
+        CommentView View(int id, string name, DateTime at, string body, CommentStatus status, IReadOnlyList<CommentView> children) =>
+            new(id, name, at, renderer.Render(body), status == CommentStatus.Pending, children);
 
-    public Task<int> CountPublishedAsync(int articleId, CancellationToken ct) =>
-        db.Comments.CountAsync(c => c.ArticleId == articleId && c.Status == CommentStatus.Published, ct);
+        var comments = replies[null]
+            .Select(r => View(r.Id, r.AuthorName, r.CreatedAt, r.Body, r.Status,
+                replies[r.Id].Select(reply => View(reply.Id, reply.AuthorName, reply.CreatedAt, reply.Body, reply.Status, [])).ToList()))
+            .ToList();
+        return new CommentThread(comments, rows.Count(r => r.Status == CommentStatus.Published));
+    }
 }
