@@ -1,5 +1,4 @@
 using BlogSite.Web;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
 namespace BlogSite.Content;
@@ -10,7 +9,7 @@ namespace BlogSite.Content;
 /// </summary>
 public sealed class ContentWatcher(
     IServiceScopeFactory scopes,
-    IOutputCacheStore pageCache,
+    ReaderPageCache pageCache,
     IOptions<ContentOptions> options,
     IHostEnvironment environment,
     ILogger<ContentWatcher> logger) : BackgroundService
@@ -50,7 +49,7 @@ public sealed class ContentWatcher(
                 {
                     await using var scope = scopes.CreateAsyncScope();
                     await scope.ServiceProvider.GetRequiredService<ContentSync>().SyncAsync(stoppingToken);
-                    await pageCache.EvictByTagAsync(ReaderPageCachePolicy.Tag, stoppingToken);
+                    pageCache.EvictAll();
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -2,11 +2,10 @@ using BlogSite.Pages.Articles;
 using BlogSite.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace BlogSite.Pages;
 
-[OutputCache(PolicyName = ReaderPageCachePolicy.Name)]
+[ReaderPage]
 public sealed class IndexModel(ArticleQueries articles) : PageModel
 {
     public ArticlePage Articles { get; private set; } = default!;

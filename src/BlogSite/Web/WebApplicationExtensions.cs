@@ -4,7 +4,10 @@ namespace BlogSite.Web;
 
 public static class WebApplicationExtensions
 {
-    /// <summary>The middleware in order: errors and headers first, views before the output cache.</summary>
+    /// <summary>
+    /// The middleware in order: errors and headers first; views are counted around the page cache, so
+    /// a cached page still counts; cached pages are answered before the sign-in machinery runs.
+    /// </summary>
     public static WebApplication UseBlogPipeline(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
@@ -22,11 +25,11 @@ public static class WebApplicationExtensions
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<FormSizeLimitMiddleware>();
         app.UseRouting();
+        app.UseMiddleware<ViewCountingMiddleware>();
+        app.UseMiddleware<ReaderPageCacheMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.UseMiddleware<ViewCountingMiddleware>();
-        app.UseOutputCache();
         return app;
     }
 }

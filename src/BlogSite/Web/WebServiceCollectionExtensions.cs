@@ -16,8 +16,7 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AuthorizeFolder("/Account/Manage");
         });
         services.AddRazorComponents();
-        services.AddOutputCache(options => options.AddPolicy(ReaderPageCachePolicy.Name,
-            policy => policy.AddPolicy<ReaderPageCachePolicy>(), excludeDefaultPolicy: true));
+        services.AddSingleton<ReaderPageCache>();
         services.AddRouting(options =>
         {
             options.LowercaseUrls = true;

@@ -1,11 +1,10 @@
 using BlogSite.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace BlogSite.Pages.Articles;
 
-[OutputCache(PolicyName = ReaderPageCachePolicy.Name)]
+[ReaderPage]
 public sealed class DetailsModel(ArticlePageQuery pages, ArticleQueries articles) : PageModel
 {
     public ArticlePageData Data { get; private set; } = default!;

@@ -1,7 +1,6 @@
 using BlogSite.Data;
 using BlogSite.Domain;
 using BlogSite.Web;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Pages.Articles;
@@ -12,7 +11,7 @@ public sealed record HeartState(bool Hearted, long Hearts);
 /// Hearting is idempotent: the reader says whether they heart the article, so a repeated or racing
 /// request never counts twice. The heart row and the article's count change in one transaction.
 /// </summary>
-public sealed class HeartCommands(BlogDbContext db, TimeProvider clock, IOutputCacheStore pageCache)
+public sealed class HeartCommands(BlogDbContext db, TimeProvider clock, ReaderPageCache pageCache)
 {
     /// <summary>The new state, or null when no published article has that slug.</summary>
     public async Task<HeartState?> SetAsync(string slug, string readerKey, bool hearted, CancellationToken ct)
@@ -42,7 +41,7 @@ public sealed class HeartCommands(BlogDbContext db, TimeProvider clock, IOutputC
             await transaction.CommitAsync(ct);
         }
 
-        await pageCache.EvictByTagAsync(ReaderPageCachePolicy.ArticleTag(slug), ct);
+        pageCache.EvictArticle(slug);
         var hearts = await db.Articles.Where(a => a.Id == id).Select(a => a.Hearts).SingleAsync(ct);
         return new HeartState(hearted, hearts);
     }

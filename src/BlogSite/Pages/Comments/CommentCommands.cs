@@ -6,7 +6,6 @@ using BlogSite.Data;
 using BlogSite.Domain;
 using BlogSite.Web;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +26,7 @@ public sealed class CommentCommands(
     TimeProvider clock,
     IOptions<CommentOptions> options,
     IDataProtectionProvider protection,
-    IOutputCacheStore pageCache)
+    ReaderPageCache pageCache)
 {
     // Addresses are hashed with a per-process salt: enough for rate limits and duplicate checks, useless to anyone who reads the store.
     private static readonly byte[] AddressSalt = RandomNumberGenerator.GetBytes(32);
@@ -152,7 +151,7 @@ public sealed class CommentCommands(
         }
 
         await db.SaveChangesAsync(ct);
-        await pageCache.EvictByTagAsync(ReaderPageCachePolicy.ArticleTag(target.Slug), ct);
+        pageCache.EvictArticle(target.Slug);
         return new CommentResult(comment.Id, comment.Status == CommentStatus.Pending, StatusCodes.Status200OK, new Dictionary<string, string>());
     }
 
@@ -198,7 +197,7 @@ public sealed class CommentCommands(
             // The same reader reporting twice at once: the first report stands.
         }
 
-        await pageCache.EvictByTagAsync(ReaderPageCachePolicy.ArticleTag(comment.Article!.Slug), ct);
+        pageCache.EvictArticle(comment.Article!.Slug);
         return comment.Article.Slug;
     }
 

@@ -2,11 +2,10 @@ using BlogSite.Pages.Articles;
 using BlogSite.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace BlogSite.Pages.Tags;
 
-[OutputCache(PolicyName = ReaderPageCachePolicy.Name)]
+[ReaderPage]
 public sealed class DetailsModel(ArticleQueries articles) : PageModel
 {
     public string Name { get; private set; } = "";

@@ -2,7 +2,6 @@ using System.Globalization;
 using BlogSite.Data;
 using BlogSite.Domain;
 using BlogSite.Web;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Areas.Admin.Pages.Comments;
@@ -61,7 +60,7 @@ public sealed record ModerationRequest(IReadOnlyList<int> Ids, ModerationAction 
 }
 
 /// <summary>Approving, hiding, marking as spam, deleting and restoring comments, each change with its audit event.</summary>
-public sealed class ModerationCommands(BlogDbContext db, IOutputCacheStore cache, TimeProvider clock)
+public sealed class ModerationCommands(BlogDbContext db, ReaderPageCache cache, TimeProvider clock)
 {
     /// <summary>Applies <paramref name="action"/> to the comments it changes; unknown ids are ignored.</summary>
     /// <returns>How many comments changed status.</returns>
@@ -124,8 +123,7 @@ public sealed class ModerationCommands(BlogDbContext db, IOutputCacheStore cache
 
         foreach (var slug in slugs)
         {
-            // The change is saved: the stale page must go even if the moderator's request was cancelled.
-            await cache.EvictByTagAsync(ReaderPageCachePolicy.ArticleTag(slug), CancellationToken.None);
+            cache.EvictArticle(slug);
         }
 
         return changed;

@@ -1,0 +1,111 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
+
+namespace BlogSite.Web;
+
+/// <summary>
+/// Answers anonymous GET and HEAD requests for <see cref="ReaderPageAttribute"/> pages from
+/// <see cref="ReaderPageCache"/>, and keeps what such pages send. A request with any cookie or an
+/// Authorization header is rendered afresh, so nothing personal is stored or shown to others.
+/// Runs after routing (it needs the endpoint) and before authentication, which public pages don't need.
+/// </summary>
+public sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPageCache cache, TimeProvider clock)
+{
+    // Headers the server writes for each response, or that make no sense to replay.
+    private static readonly HashSet<string> NotKept = new(StringComparer.OrdinalIgnoreCase)
+    {
+        HeaderNames.Age, HeaderNames.ContentLength, HeaderNames.Date, HeaderNames.Server,
+        HeaderNames.SetCookie, HeaderNames.TransferEncoding,
+    };
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var isGet = HttpMethods.IsGet(request.Method);
+        if (!(isGet || HttpMethods.IsHead(request.Method))
+            || request.Headers.Cookie.Count > 0
+            || request.Headers.Authorization.Count > 0
+            || context.GetEndpoint()?.Metadata.GetMetadata<ReaderPageAttribute>() is null)
+        {
+            await next(context);
+            return;
+        }
+
+        var path = PathOf(request);
+        var key = KeyOf(path, request.Query);
+        if (cache.TryGet(key, out var page))
+        {
+            await ServeAsync(context.Response, page, isGet, context.RequestAborted);
+            return;
+        }
+
+        if (!isGet)
+        {
+            await next(context);
+            return;
+        }
+
+        var version = cache.Version;
+        var bodyFeature = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        var copy = new BodyCopyStream(bodyFeature.Stream, ReaderPageCache.MaxPageBytes);
+        context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(copy, bodyFeature));
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Features.Set(bodyFeature);
+        }
+
+        var response = context.Response;
+        if (response.StatusCode == StatusCodes.Status200OK
+            && response.Headers.SetCookie.Count == 0
+            && !IsPrivate(response.Headers.CacheControl)
+            && copy.Copied is { } body)
+        {
+            cache.Store(key, path, body, KeptHeaders(response.Headers), version);
+        }
+    }
+
+    // Routing ignores a trailing slash, so /tags/go and /tags/go/ share one entry.
+    private static string PathOf(HttpRequest request)
+    {
+        var path = request.PathBase.Add(request.Path).Value ?? "/";
+        return path.Length > 1 && path.EndsWith('/') ? path.TrimEnd('/') : path;
+    }
+
+    // Only the query values pages read make a different page; any other query string shares the copy.
+    private static string KeyOf(string path, IQueryCollection query)
+    {
+        if (query.Count == 0)
+        {
+            return path;
+        }
+
+        var pageNumber = query["pageNumber"];
+        var replyTo = query["replyTo"];
+        return pageNumber.Count == 0 && replyTo.Count == 0 ? path : $"{path}?pageNumber={pageNumber}&replyTo={replyTo}";
+    }
+
+    private static bool IsPrivate(Microsoft.Extensions.Primitives.StringValues cacheControl) =>
+        cacheControl.Any(value => value is not null
+            && (value.Contains("no-store", StringComparison.OrdinalIgnoreCase) || value.Contains("private", StringComparison.OrdinalIgnoreCase)));
+
+    private static KeyValuePair<string, string>[] KeptHeaders(IHeaderDictionary headers) =>
+        [.. headers.Where(header => !NotKept.Contains(header.Key)).Select(header => KeyValuePair.Create(header.Key, header.Value.ToString()))];
+
+    private Task ServeAsync(HttpResponse response, CachedPage page, bool withBody, CancellationToken ct)
+    {
+        response.StatusCode = StatusCodes.Status200OK;
+        foreach (var (name, value) in page.Headers)
+        {
+            response.Headers[name] = value;
+        }
+
+        response.Headers.Age = ((long)(clock.GetUtcNow() - page.StoredAt).TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        response.ContentLength = page.Body.Length;
+        return withBody ? response.Body.WriteAsync(page.Body, 0, page.Body.Length, ct) : Task.CompletedTask;
+    }
+}
