@@ -4,7 +4,7 @@
 #   tests/BlogSite.Benchmarks/load.sh
 #   WARMUP_SECONDS=30 RUN_SECONDS=30 tests/BlogSite.Benchmarks/load.sh
 #   DOTNET_gcServer=0 tests/BlogSite.Benchmarks/load.sh      # runtime knobs pass through to the app
-#   PUBLISH_ARGS="-r linux-x64 -p:PublishReadyToRun=true" tests/BlogSite.Benchmarks/load.sh
+#   PUBLISH_ARGS="-r linux-x64 --self-contained -p:PublishReadyToRunComposite=true" tests/BlogSite.Benchmarks/load.sh
 #
 # The app and nginx share CPU 0, wrk runs alone on CPU 1, so each server gets one core and the
 # load generator does not steal from it. All traffic goes to 127.0.0.1.
@@ -18,7 +18,7 @@ NGINX_PORT=${NGINX_PORT:-5081}
 SLUG=${SLUG:-reading-go-stack-traces}
 STRICT=${STRICT:-0}                    # 1: exit 2 when a target is missed
 APP_DIR=${APP_DIR:-}                   # an existing `dotnet publish` output to run instead of publishing
-PUBLISH_ARGS=${PUBLISH_ARGS:-}         # extra words for dotnet publish, e.g. "-r linux-x64 -p:PublishReadyToRun=true"
+PUBLISH_ARGS=${PUBLISH_ARGS:--r linux-x64}  # words for dotnet publish; a runtime makes the publish ReadyToRun
 APP_CPU=0
 WRK_CPU=1
 # Without a browser-like User-Agent the app treats wrk as a bot and skips view counting.

@@ -16,14 +16,13 @@ public static class DemoAccounts
 
     public static async Task SeedAsync(IServiceProvider services, IHostEnvironment environment)
     {
-        await using var scope = services.CreateAsyncScope();
-        var commands = scope.ServiceProvider.GetRequiredService<UserCommands>();
-        await commands.EnsureRolesAsync();
         if (!environment.IsDevelopment())
         {
             return;
         }
 
+        await using var scope = services.CreateAsyncScope();
+        var commands = scope.ServiceProvider.GetRequiredService<UserCommands>();
         foreach (var (email, name, role) in All)
         {
             // Errors here mean the account is already there.

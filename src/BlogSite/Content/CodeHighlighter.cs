@@ -11,6 +11,8 @@ namespace BlogSite.Content;
 /// </summary>
 public sealed class CodeHighlighter
 {
+    private const string ShellLanguage = "shellscript";
+
     private static readonly Dictionary<string, string> LanguageIds = new(StringComparer.OrdinalIgnoreCase)
     {
         ["c#"] = "csharp",
@@ -18,12 +20,12 @@ public sealed class CodeHighlighter
         ["csharp"] = "csharp",
         ["go"] = "go",
         ["golang"] = "go",
-        ["sh"] = "shellscript",
-        ["bash"] = "shellscript",
-        ["shell"] = "shellscript",
-        ["zsh"] = "shellscript",
-        ["console"] = "shellscript",
-        ["shellscript"] = "shellscript",
+        ["sh"] = ShellLanguage,
+        ["bash"] = ShellLanguage,
+        ["shell"] = ShellLanguage,
+        ["zsh"] = ShellLanguage,
+        ["console"] = ShellLanguage,
+        ["shellscript"] = ShellLanguage,
         ["json"] = "json",
         ["jsonc"] = "json",
         ["js"] = "javascript",
@@ -94,6 +96,11 @@ public sealed class CodeHighlighter
         if (!LanguageIds.TryGetValue(language, out var languageId))
         {
             return null;
+        }
+
+        if (languageId == ShellLanguage)
+        {
+            return ShellHighlighter.Highlight(code);
         }
 
         // Grammars are lazily compiled and keep state, so tokenising is serialised; results are memoised upstream.

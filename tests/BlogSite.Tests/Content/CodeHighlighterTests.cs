@@ -43,8 +43,8 @@ public sealed partial class CodeHighlighterTests
     {
         var html = Highlight("echo \"building\" # then test\ndotnet test", "bash");
 
-        Assert.Contains("<span class=\"hl-string\">building</span>", html, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"hl-comment\"> then test</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"hl-string\">&quot;building&quot;</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"hl-comment\"># then test</span>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class MarkdownRendererTests : IDisposable
     [Theory]
     [InlineData("csharp", "public sealed class Greeter { }", "hl-keyword", "public")]
     [InlineData("go", "func main() {}", "hl-keyword", "func")]
-    [InlineData("bash", "echo \"hello\"", "hl-string", "hello")]
+    [InlineData("bash", "echo \"hello\"", "hl-string", "\"hello\"")]
     [InlineData("json", "{\"answer\": 42}", "hl-number", "42")]
     public void RenderArticle_FencedCodeInKnownLanguage_HighlightedSpans(string language, string code, string cssClass, string token)
     {
