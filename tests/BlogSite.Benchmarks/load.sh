@@ -38,6 +38,7 @@ install_missing() {
     command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || packages+=(nginx-light)
     command -v curl >/dev/null || packages+=(curl)
     command -v taskset >/dev/null || packages+=(util-linux)
+    command -v pgrep >/dev/null || packages+=(procps)
     # The site's build compiles its SCSS with the npm package pinned in package.json.
     command -v npm >/dev/null || packages+=(npm)
     if ((${#packages[@]} > 0)); then
@@ -102,12 +103,7 @@ run_wrk() {
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
 # The nginx worker, which does the serving: the master's child.
-nginx_worker() {
-    local stat
-    for stat in /proc/[0-9]*/stat; do
-        awk -v parent="$NGINX_PID" '$4 == parent { print $1; exit }' "$stat" 2>/dev/null
-    done | head -n1
-}
+nginx_worker() { pgrep -o -P "$NGINX_PID" || true; }
 
 # Like run_wrk, and records the server's CPU time per request in $WORK/cpu-$1.txt (microseconds).
 measure() {

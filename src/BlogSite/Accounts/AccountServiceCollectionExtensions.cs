@@ -10,6 +10,7 @@ public static class AccountServiceCollectionExtensions
     public const string StaffPolicy = "Staff";
     public const string ModeratePolicy = "Moderate";
     public const string AdministerPolicy = "Administer";
+    public const string WritePolicy = "Write";
     public const string AuthCookieName = "blog_auth";
 
     public static IServiceCollection AddBlogAccounts(this IServiceCollection services)
@@ -53,7 +54,8 @@ public static class AccountServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, policy => policy.RequireRole(Roles.All))
             .AddPolicy(ModeratePolicy, policy => policy.RequireRole(Roles.Admin, Roles.Moderator))
-            .AddPolicy(AdministerPolicy, policy => policy.RequireRole(Roles.Admin));
+            .AddPolicy(AdministerPolicy, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(WritePolicy, policy => policy.RequireRole(Roles.Admin, Roles.Author));
 
         services.AddScoped<UserCommands>();
         return services;

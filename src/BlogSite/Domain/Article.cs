@@ -37,6 +37,13 @@ public sealed class Article
     public bool AdsOff { get; set; }
     public bool CommentsClosed { get; set; }
 
+    /// <summary>When the article was moved to the bin, from which an Admin can restore it; until then it is nowhere else.</summary>
+    public DateTime? DeletedAt { get; set; }
+
+    /// <summary>True while published with a date still to come: the site shows it from that moment on.</summary>
+    public bool IsScheduledAt(DateTime now) =>
+        Status == ArticleStatus.Published && PublishedAt is { } at && at > now;
+
     /// <summary>All times are UTC.</summary>
     public bool IsPublishedAt(DateTime now) =>
         Status == ArticleStatus.Published && PublishedAt is { } at && at <= now;

@@ -22,5 +22,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
             .HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<BlogUser>().WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
+
+        // An article in the bin is invisible to every query but the Admin's bin (IgnoreQueryFilters).
+        builder.HasQueryFilter(a => a.DeletedAt == null);
     }
 }

@@ -144,6 +144,9 @@ namespace BlogSite.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Hearts")
                         .HasColumnType("INTEGER");
 
@@ -202,6 +205,54 @@ namespace BlogSite.Data.Migrations
                     b.HasIndex("Status", "PublishedAt");
 
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("BlogSite.Domain.ArticleRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedById");
+
+                    b.HasIndex("ArticleId", "CreatedAt");
+
+                    b.ToTable("ArticleRevisions");
                 });
 
             modelBuilder.Entity("BlogSite.Domain.Category", b =>
@@ -609,6 +660,22 @@ namespace BlogSite.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("BlogSite.Domain.ArticleRevision", b =>
+                {
+                    b.HasOne("BlogSite.Domain.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BlogSite.Data.BlogUser", null)
+                        .WithMany()
+                        .HasForeignKey("SavedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("BlogSite.Domain.Comment", b =>
