@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace BlogSite.Data;
 
@@ -10,7 +11,9 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddBlogData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var connectionString = SqliteConnectionString(configuration.GetConnectionString(ConnectionStringName), environment.ContentRootPath);
-        services.AddDbContextPool<BlogDbContext>(options => options.UseSqlite(connectionString));
+        services.AddDbContextPool<BlogDbContext>(options => options.UseSqlite(connectionString)
+            // Comments, hearts and redirects of an article in the bin are meant to vanish with it.
+            .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
         services.AddSingleton(TimeProvider.System);
         return services;
     }

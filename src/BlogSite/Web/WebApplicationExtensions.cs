@@ -23,8 +23,8 @@ public static class WebApplicationExtensions
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseMiddleware<FormSizeLimitMiddleware>();
         app.UseRouting();
+        app.UseMiddleware<FormSizeLimitMiddleware>();
         app.UseMiddleware<ViewCountingMiddleware>();
         app.UseMiddleware<ReaderPageCacheMiddleware>();
         app.UseAuthentication();
