@@ -2,6 +2,8 @@ namespace BlogSite.Domain;
 
 public sealed class Category
 {
+    public const int MaxNameLength = 100;
+
     public int Id { get; set; }
     public required string Slug { get; set; }
     public required string Name { get; set; }

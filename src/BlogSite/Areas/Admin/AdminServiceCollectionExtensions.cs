@@ -1,3 +1,4 @@
+using BlogSite.Areas.Admin.Pages.Articles;
 using BlogSite.Areas.Admin.Pages.Comments;
 using BlogSite.Areas.Admin.Pages.Users;
 
@@ -11,6 +12,8 @@ public static class AdminServiceCollectionExtensions
         services.AddScoped<ModerationQueries>();
         services.AddScoped<ModerationCommands>();
         services.AddScoped<UserAdminCommands>();
+        services.AddScoped<ArticleEditorQueries>();
+        services.AddScoped<ArticleEditorCommands>();
         return services;
     }
 }

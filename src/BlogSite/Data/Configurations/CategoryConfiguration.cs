@@ -10,6 +10,6 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
     {
         builder.HasIndex(c => c.Slug).IsUnique();
         builder.Property(c => c.Slug).HasMaxLength(Slug.MaxLength);
-        builder.Property(c => c.Name).HasMaxLength(100);
+        builder.Property(c => c.Name).HasMaxLength(Category.MaxNameLength);
     }
 }

@@ -1,0 +1,126 @@
+using BlogSite.Content;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BlogSite.Areas.Admin.Pages.Articles;
+
+/// <summary>
+/// Writing one article (new when there is no id): the form, Save, and a Preview through the article
+/// pipeline — a whole page without JavaScript, the preview fragment alone for the live preview.
+/// </summary>
+[RequestSizeLimit(3 * ArticleInput.MaxBodyLength)]
+public sealed class EditModel(ArticleEditorQueries queries, ArticleEditorCommands commands, MarkdownRenderer renderer) : PageModel
+{
+    /// <summary>The header the editor's script sends to get the preview fragment instead of the page.</summary>
+    public const string FragmentHeader = "X-Preview";
+
+    [BindProperty]
+    public ArticleInput Input { get; set; } = new();
+
+    public EditorArticle? Article { get; private set; }
+
+    public IReadOnlyList<string> Categories { get; private set; } = [];
+
+    public RenderedArticle? Preview { get; private set; }
+
+    public string? Error { get; private set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public bool IsNew => Article is null;
+
+    public bool IsReadOnly => Article?.SourcePath is not null;
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refusal)
+        {
+            return refusal;
+        }
+
+        Input = Article?.Input ?? new ArticleInput();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (ModelState.IsValid)
+        {
+            var writer = (await queries.WriterAsync(User, ct))!;
+            var result = await commands.SaveAsync(writer, id, Input, note: "", ct);
+            switch (result.Status)
+            {
+                case SaveStatus.Saved:
+                    StatusMessage = "Saved.";
+                    return RedirectToPage(new { id = result.ArticleId });
+                case SaveStatus.NotFound:
+                    return NotFound();
+                case SaveStatus.Forbidden:
+                    return Forbid();
+                case SaveStatus.ReadOnly:
+                    Error = "This article comes from a file under content/; change the file instead.";
+                    Response.StatusCode = StatusCodes.Status409Conflict;
+                    return Page();
+                default:
+                    foreach (var (field, message) in result.Errors)
+                    {
+                        ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+                    }
+
+                    break;
+            }
+        }
+
+        Error = "Nothing was saved: correct the fields marked below. Your text is still here.";
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(int? id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var body = Input.Body ?? "";
+        Preview = await renderer.RenderArticleAsync(MarkdownRenderer.HashOf(body), body, ct);
+        if (Request.Headers.ContainsKey(FragmentHeader))
+        {
+            return Partial("_ArticlePreview", this);
+        }
+
+        return Page();
+    }
+
+    /// <summary>Loads the article and the form's lists; a refusal when it doesn't exist or isn't the writer's.</summary>
+    private async Task<IActionResult?> LoadAsync(int? id, CancellationToken ct)
+    {
+        if (await queries.WriterAsync(User, ct) is not { } writer)
+        {
+            return Forbid();
+        }
+
+        if (id is { } articleId)
+        {
+            switch (await queries.AccessAsync(writer, articleId, ct))
+            {
+                case Access.NotFound:
+                    return NotFound();
+                case Access.Forbidden:
+                    return Forbid();
+            }
+
+            Article = await queries.FindAsync(articleId, ct);
+        }
+
+        Categories = await queries.CategoryNamesAsync(ct);
+        return null;
+    }
+}
