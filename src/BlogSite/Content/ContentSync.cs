@@ -146,15 +146,13 @@ public sealed class ContentSync(
         article.SetBody(body, renderer.CountWords(body), MarkdownRenderer.HashOf(body));
         article.Category = await CategoryAsync(meta.Category, ct);
 
-        article.Tags.Clear();
+        var tags = new List<Tag>();
         foreach (var name in meta.Tags)
         {
-            var tag = await TagAsync(name, ct);
-            if (!article.Tags.Contains(tag))
-            {
-                article.Tags.Add(tag);
-            }
+            tags.Add(await TagAsync(name, ct));
         }
+
+        article.SetTags(tags);
     }
 
     private async Task<Category> CategoryAsync(string name, CancellationToken ct)

@@ -48,6 +48,17 @@ public sealed class Article
     public bool IsPublishedAt(DateTime now) =>
         Status == ArticleStatus.Published && PublishedAt is { } at && at <= now;
 
+    /// <summary>
+    /// Makes the tags exactly <paramref name="tags"/>, keeping the ones already there: taking a tag
+    /// out and putting the same one back would make the store delete the link.
+    /// </summary>
+    public void SetTags(IEnumerable<Tag> tags)
+    {
+        var wanted = tags.Distinct().ToList();
+        Tags.RemoveAll(tag => !wanted.Contains(tag));
+        Tags.AddRange(wanted.Where(tag => !Tags.Contains(tag)));
+    }
+
     /// <summary>Sets the body with what is derived from it, so the three never disagree.</summary>
     public void SetBody(string body, int wordCount, string contentHash)
     {

@@ -110,6 +110,19 @@ public sealed class ContentSyncTests : IDisposable
     }
 
     [Fact]
+    public async Task SyncAsync_ChangedFileWithTheSameTags_KeepsThem()
+    {
+        Write("a.md", Post("A", "tags: [testing, go]\n", "One two.\n"));
+        await SyncAsync();
+        Write("a.md", Post("A", "tags: [go, testing, dotnet]\n", "One two three.\n"));
+
+        await SyncAsync();
+
+        var after = await ArticleAsync("a.md");
+        Assert.Equal(["dotnet", "go", "testing"], after.Tags.Select(t => t.Slug).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task SyncAsync_ChangedFile_Updated()
     {
         Write("a.md", Post("A", body: "One two.\n"));

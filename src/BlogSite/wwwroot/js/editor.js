@@ -9,7 +9,27 @@
     return;
   }
 
-  var url = form.getAttribute("data-live-preview");
+  // The slug field shows, as its placeholder, the slug the server will make from the title.
+  var title = form.querySelector("[name='Input.Title']");
+  var slug = form.querySelector("[name='Input.Slug']");
+  if (title && slug) {
+    title.addEventListener("input", function () {
+      slug.placeholder = title.value
+        .normalize("NFKD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+|-+$/g, "");
+    });
+  }
+
+  // The live preview posts where the Preview button does, asking for the fragment alone.
+  var button = form.querySelector("[data-preview-button]");
+  var url = button && button.getAttribute("formaction");
+  if (!url) {
+    return;
+  }
+
   var delayMs = 400;
   var timer = null;
   var inFlight = null;
@@ -60,17 +80,4 @@
 
   form.addEventListener("input", schedule);
 
-  // The slug field shows, as its placeholder, the slug the server will make from the title.
-  var title = form.querySelector("[name='Input.Title']");
-  var slug = form.querySelector("[name='Input.Slug']");
-  if (title && slug) {
-    title.addEventListener("input", function () {
-      slug.placeholder = title.value
-        .normalize("NFKD")
-        .replace(/[\u0300-\u036f]/g, "")
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, "-")
-        .replace(/^-+|-+$/g, "");
-    });
-  }
 })();

@@ -111,11 +111,13 @@ public sealed class ArticleEditorCommands(
         var body = input.Body.Replace("\r\n", "\n", StringComparison.Ordinal);
         article.SetBody(body, renderer.CountWords(body), MarkdownRenderer.HashOf(body));
         article.Category = await CategoryAsync(categoryName, ct);
-        article.Tags.Clear();
+        var tags = new List<Tag>();
         foreach (var name in tagNames)
         {
-            article.Tags.Add(await TagAsync(name, ct));
+            tags.Add(await TagAsync(name, ct));
         }
+
+        article.SetTags(tags);
 
         db.ArticleRevisions.Add(new ArticleRevision
         {

@@ -32,6 +32,10 @@ public sealed class EditModel(ArticleEditorQueries queries, ArticleEditorCommand
 
     public bool IsReadOnly => Article?.SourcePath is not null;
 
+    /// <summary>The id as a route value, or none for a new article (a null id makes no link at all).</summary>
+    public Dictionary<string, string> IdRoute =>
+        Article is null ? [] : new() { ["id"] = Article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refusal)
