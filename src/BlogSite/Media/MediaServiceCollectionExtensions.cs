@@ -17,8 +17,9 @@ public static class MediaServiceCollectionExtensions
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ImageStore>();
         // The upload page's body limit follows Media:MaxImageBytes, which a [RequestSizeLimit] constant could not;
-        // FormSizeLimitMiddleware reads it from the endpoint and answers 413 before the body is read.
-        services.AddOptions<RazorPagesOptions>().Configure<IOptions<MediaOptions>>((pages, media) =>
+        // FormSizeLimitMiddleware reads it from the endpoint and answers 413 before the body is read. PostConfigure,
+        // because AddRazorPages' own setup replaces the conventions collection whenever it runs.
+        services.AddOptions<RazorPagesOptions>().PostConfigure<IOptions<MediaOptions>>((pages, media) =>
             pages.Conventions.AddAreaPageApplicationModelConvention("Admin", UploadPage, page =>
                 page.EndpointMetadata.Add(new UploadSizeLimit(media.Value.MaxImageBytes + FormOverheadBytes))));
         return services;
