@@ -49,11 +49,14 @@ public sealed class SignInTests(BlogFactory factory) : IClassFixture<BlogFactory
     {
         var moderatorOnly = route.StartsWith("/admin/comments", StringComparison.Ordinal);
         var adminOnly = route.StartsWith("/admin/users", StringComparison.Ordinal);
+        // The Write policy's folders: authoring is for Admins and Authors.
+        var writersOnly = route.StartsWith("/admin/articles", StringComparison.Ordinal) || route.StartsWith("/admin/images", StringComparison.Ordinal);
         foreach (var role in Roles.All)
         {
             var client = await factory.SignedInClientAsync(role);
             var status = (await client.GetAsync(route)).StatusCode;
-            var allowed = role == Roles.Admin || (!adminOnly && (!moderatorOnly || role == Roles.Moderator));
+            var allowed = role == Roles.Admin
+                || (!adminOnly && (!moderatorOnly || role == Roles.Moderator) && (!writersOnly || role == Roles.Author));
             if (allowed)
             {
                 Assert.True(status is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{role} on {route}: {status}");
