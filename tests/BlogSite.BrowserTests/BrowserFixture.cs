@@ -67,6 +67,7 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Blog", $"Data Source={Path.Combine(root, "blog.db")}");
         builder.UseSetting("Content:Path", Path.Combine(RepositoryRoot, "content"));
+        builder.UseSetting("Media:Path", Path.Combine(root, "media"));
         // A test fills a form faster than any person: the anti-bot form age and the per-address post limit are for people.
         builder.UseSetting("Comments:MinFormAgeSeconds", "0");
         builder.UseSetting("Comments:PostsPerWindow", "1000");

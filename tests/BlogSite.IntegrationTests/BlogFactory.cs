@@ -74,6 +74,7 @@ public class BlogFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Blog", $"Data Source={DatabasePath}");
         builder.UseSetting("Content:Path", ContentFolder);
+        builder.UseSetting("Media:Path", Path.Combine(root, "media"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
