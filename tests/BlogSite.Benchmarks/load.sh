@@ -214,7 +214,7 @@ run_wrk warmup-article "$APP_URL$ARTICLE_PATH" "$WARMUP_SECONDS"
 run_wrk warmup-index "$APP_URL/" "$((WARMUP_SECONDS / 2 > 0 ? WARMUP_SECONDS / 2 : 1))"
 run_wrk warmup-nginx "$NGINX_URL$ARTICLE_PATH" 2
 
-# Reader pages are served by the output cache, which marks its hits with an Age header. This request
+# Reader pages are served by the reader page cache, which marks its hits with an Age header. This request
 # shares wrk's User-Agent and address, so it is the reader already counted and adds no view.
 cache_hit=no
 for _ in 1 2; do
@@ -254,7 +254,7 @@ for name in index article nginx; do
         "$(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN { print a / b }')" "$(cat "$WORK/cpu-$name.txt")"
 done
 printf '\nserver RSS after the runs: %d MB\nstart to first 200 on /: %d ms (%d ms of CPU)\n' "$rss_mb" "$startup_ms" "$startup_cpu_ms"
-printf 'article page from the output cache (Age header): %s\nviews of %s: %s before, %s after\nload average before measuring: %s\n\n' \
+printf 'article page from the page cache (Age header): %s\nviews of %s: %s before, %s after\nload average before measuring: %s\n\n' \
     "$cache_hit" "$SLUG" "$views_before" "${views_after:-?}" "$load1"
 
 missed=0

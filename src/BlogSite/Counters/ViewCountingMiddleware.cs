@@ -1,7 +1,7 @@
 namespace BlogSite.Counters;
 
 /// <summary>
-/// Counts a view for each successful article page response. It runs before the output cache,
+/// Counts a view for each successful article page response. It runs around the reader page cache,
 /// so a page served from the cache still counts.
 /// </summary>
 public sealed class ViewCountingMiddleware(RequestDelegate next, ViewCounter counter)
