@@ -44,6 +44,11 @@ public sealed class EditModel(ArticleEditorQueries queries, ArticleEditorCommand
         }
 
         Input = Article?.Input ?? new ArticleInput();
+        if (Input.Body.Length > 0)
+        {
+            Preview = await renderer.RenderArticleAsync(MarkdownRenderer.HashOf(Input.Body), Input.Body, ct);
+        }
+
         return Page();
     }
 
