@@ -52,6 +52,16 @@ public sealed class EditTests(BlogFactory factory) : IClassFixture<BlogFactory>
         Assert.Equal(2, (await EditorData.RevisionsAsync(factory, id)).Count);
     }
 
+    [Fact]
+    public async Task Save_TitleOnly_StoresADraftWithAnEmptyBody()
+    {
+        var (author, _) = await AdminData.SignInAsync(factory, Roles.Author);
+
+        var id = await EditorData.CreateAsync(author, EditorData.NewSlug(), body: "");
+
+        Assert.Equal("", (await EditorData.FindAsync(factory, id))!.Body);
+    }
+
     [Theory]
     [InlineData("", "", "Input.Title", "Give the article a title.")]
     [InlineData("Bad slug", "Not A Slug!", "Input.Slug", "can't be a slug")]

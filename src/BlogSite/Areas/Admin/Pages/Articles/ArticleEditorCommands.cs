@@ -119,8 +119,14 @@ public sealed class ArticleEditorCommands(
 
         db.ArticleRevisions.Add(new ArticleRevision
         {
-            Article = article, CreatedAt = now, SavedById = writer.Id, SavedByName = writer.Name,
-            Title = article.Title, Summary = article.Summary, Body = body, Note = note,
+            Article = article,
+            CreatedAt = now,
+            SavedById = writer.Id,
+            SavedByName = writer.Name,
+            Title = article.Title,
+            Summary = article.Summary,
+            Body = body,
+            Note = note,
         });
         await db.SaveChangesAsync(ct);
 

@@ -48,7 +48,16 @@ public sealed class ArticleEditorQueries(BlogDbContext db, TimeProvider clock)
             .Skip((pageNumber - 1) * PageSize).Take(PageSize)
             .Select(a => new
             {
-                a.Id, a.Title, a.Slug, a.Status, a.PublishedAt, a.UpdatedAt, a.AuthorName, a.Views, a.Hearts, a.SourcePath,
+                a.Id,
+                a.Title,
+                a.Slug,
+                a.Status,
+                a.PublishedAt,
+                a.UpdatedAt,
+                a.AuthorName,
+                a.Views,
+                a.Hearts,
+                a.SourcePath,
                 Comments = db.Comments.Count(c => c.ArticleId == a.Id && c.Status == CommentStatus.Published),
             })
             .ToListAsync(ct);
@@ -70,8 +79,20 @@ public sealed class ArticleEditorQueries(BlogDbContext db, TimeProvider clock)
         var a = await db.Articles.AsNoTracking().Where(a => a.Id == id)
             .Select(a => new
             {
-                a.Id, a.Slug, a.Title, a.Summary, Category = a.Category!.Name, Tags = a.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
-                a.Status, a.PublishedAt, a.AdsOff, a.CommentsClosed, a.Body, a.AuthorName, a.SourcePath, a.UpdatedAt,
+                a.Id,
+                a.Slug,
+                a.Title,
+                a.Summary,
+                Category = a.Category!.Name,
+                Tags = a.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
+                a.Status,
+                a.PublishedAt,
+                a.AdsOff,
+                a.CommentsClosed,
+                a.Body,
+                a.AuthorName,
+                a.SourcePath,
+                a.UpdatedAt,
             })
             .SingleOrDefaultAsync(ct);
         if (a is null)
@@ -81,8 +102,16 @@ public sealed class ArticleEditorQueries(BlogDbContext db, TimeProvider clock)
 
         var input = new ArticleInput
         {
-            Title = a.Title, Slug = a.Slug, Summary = a.Summary, Category = a.Category, Tags = string.Join(", ", a.Tags),
-            Status = a.Status, PublishAt = a.PublishedAt, AdsOff = a.AdsOff, CommentsClosed = a.CommentsClosed, Body = a.Body,
+            Title = a.Title,
+            Slug = a.Slug,
+            Summary = a.Summary,
+            Category = a.Category,
+            Tags = string.Join(", ", a.Tags),
+            Status = a.Status,
+            PublishAt = a.PublishedAt,
+            AdsOff = a.AdsOff,
+            CommentsClosed = a.CommentsClosed,
+            Body = a.Body,
         };
         return new EditorArticle(a.Id, a.Slug, EditorStatuses.Of(a.Status, a.PublishedAt, now), a.AuthorName, a.SourcePath, a.UpdatedAt, input);
     }
