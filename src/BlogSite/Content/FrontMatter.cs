@@ -28,8 +28,12 @@ public static class FrontMatterParser
 {
     private const string Fence = "---";
 
-    /// <summary>Splits the YAML header from the body and checks every field; <paramref name="fallbackSlug"/> (e.g. the file name) is used when the header has no slug.</summary>
-    public static FrontMatterResult Parse(string text, string fallbackSlug)
+    /// <summary>
+    /// Splits the YAML header from the body and checks every field; <paramref name="fallbackSlug"/> (e.g. the file name) is used
+    /// when the header has no slug, <paramref name="draftByDefault"/> when it has no <c>draft</c>: files under content/ are
+    /// published, uploads wait as drafts.
+    /// </summary>
+    public static FrontMatterResult Parse(string text, string fallbackSlug, bool draftByDefault = false)
     {
         var (header, body) = Split(text);
         if (header is null)
@@ -86,7 +90,7 @@ public static class FrontMatterParser
         var tags = Tags(map, errors);
         var author = Scalar(map, "author", errors)?.Trim() ?? "";
         var date = Date(map, errors);
-        var draft = Bool(map, "draft", false, errors);
+        var draft = Bool(map, "draft", draftByDefault, errors);
         var ads = Bool(map, "ads", true, errors);
         var comments = Bool(map, "comments", true, errors);
 

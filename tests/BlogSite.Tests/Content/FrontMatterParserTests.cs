@@ -69,6 +69,16 @@ public sealed class FrontMatterParserTests
         Assert.True(meta.Comments);
     }
 
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("\ndraft: false", false)]
+    public void Parse_DraftByDefault_AppliesOnlyWithoutADraftField(string draftLine, bool expected)
+    {
+        var result = FrontMatterParser.Parse(File("title: T\ncategory: Tech" + draftLine), "s", draftByDefault: true);
+
+        Assert.Equal(expected, result.FrontMatter!.Draft);
+    }
+
     [Fact]
     public void Parse_SlugInHeader_WinsOverFallback()
     {

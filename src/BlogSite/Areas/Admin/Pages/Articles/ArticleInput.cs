@@ -3,7 +3,10 @@ using BlogSite.Domain;
 
 namespace BlogSite.Areas.Admin.Pages.Articles;
 
-/// <summary>What the editor form posts. Times are UTC; an empty slug is made from the title.</summary>
+/// <summary>
+/// What the editor form posts. Times are UTC; an empty slug is made from the title. An empty field binds
+/// as "" rather than null, so the non-nullable strings stay non-null while [Required] still refuses them.
+/// </summary>
 public sealed class ArticleInput
 {
     /// <summary>A body this long is a book, not a post; the content/ file limit is about the same.</summary>
@@ -13,6 +16,7 @@ public sealed class ArticleInput
 
     [Required(ErrorMessage = "Give the article a title.")]
     [StringLength(Article.MaxTitleLength, ErrorMessage = "The title can be at most {1} characters.")]
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string Title { get; set; } = "";
 
     [StringLength(Domain.Slug.MaxLength, ErrorMessage = "The slug can be at most {1} characters.")]
@@ -23,6 +27,7 @@ public sealed class ArticleInput
 
     [Required(ErrorMessage = "Pick a category or type a new one.")]
     [StringLength(Domain.Category.MaxNameLength, ErrorMessage = "A category name can be at most {1} characters.")]
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string Category { get; set; } = "";
 
     /// <summary>Comma-separated tag names.</summary>
@@ -40,6 +45,7 @@ public sealed class ArticleInput
     public bool CommentsClosed { get; set; }
 
     [StringLength(MaxBodyLength, ErrorMessage = "The text can be at most {1} characters.")]
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string Body { get; set; } = "";
 
     /// <summary>The form a Markdown file with front matter fills in, as the content/ sync reads it.</summary>

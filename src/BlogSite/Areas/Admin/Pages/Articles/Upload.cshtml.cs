@@ -51,7 +51,8 @@ public sealed class UploadModel(ArticleEditorQueries queries, ArticleEditorComma
         string text;
         try
         {
-            using var reader = new StreamReader(file.OpenReadStream(), StrictUtf8);
+            // A byte order mark must not switch the reader to UTF-16 or UTF-32: those files are refused, not guessed at.
+            using var reader = new StreamReader(file.OpenReadStream(), StrictUtf8, detectEncodingFromByteOrderMarks: false);
             text = await reader.ReadToEndAsync(ct);
         }
         catch (DecoderFallbackException)
@@ -64,7 +65,7 @@ public sealed class UploadModel(ArticleEditorQueries queries, ArticleEditorComma
             return Refuse(StatusCodes.Status422UnprocessableEntity, $"{name} holds binary data, not Markdown text.");
         }
 
-        var parsed = FrontMatterParser.Parse(text, Domain.Slug.From(Path.GetFileNameWithoutExtension(name)));
+        var parsed = FrontMatterParser.Parse(text, Domain.Slug.From(Path.GetFileNameWithoutExtension(name)), draftByDefault: true);
         if (!parsed.IsValid)
         {
             return Refuse(StatusCodes.Status422UnprocessableEntity, [.. parsed.Errors]);
