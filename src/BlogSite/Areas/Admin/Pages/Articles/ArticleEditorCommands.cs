@@ -87,6 +87,9 @@ public sealed class ArticleEditorCommands(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+
+        // The redirect clean-up below runs at once; the transaction makes it one change with the save.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (article is null)
         {
             article = db.Articles.Add(new Article { Slug = slug, Title = title, CreatedAt = now, AuthorId = writer.Id, AuthorName = writer.Name }).Entity;
@@ -131,6 +134,7 @@ public sealed class ArticleEditorCommands(
             Note = note,
         });
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
 
         // Lists, tags and categories show the article too; saves are rare, so every cached page goes.
         pageCache.EvictAll();

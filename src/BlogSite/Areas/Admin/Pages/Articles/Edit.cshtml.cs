@@ -1,6 +1,7 @@
 using BlogSite.Content;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace BlogSite.Areas.Admin.Pages.Articles;
 
@@ -9,7 +10,8 @@ namespace BlogSite.Areas.Admin.Pages.Articles;
 /// pipeline — a whole page without JavaScript, the preview fragment alone for the live preview.
 /// </summary>
 [RequestSizeLimit(3 * ArticleInput.MaxBodyLength)]
-public sealed class EditModel(ArticleEditorQueries queries, ArticleEditorCommands commands, MarkdownRenderer renderer) : PageModel
+public sealed class EditModel(
+    ArticleEditorQueries queries, ArticleEditorCommands commands, MarkdownRenderer renderer, IOptions<ContentOptions> content) : PageModel
 {
     /// <summary>The header the editor's script sends to get the preview fragment instead of the page.</summary>
     public const string FragmentHeader = "X-Preview";
@@ -31,6 +33,9 @@ public sealed class EditModel(ArticleEditorQueries queries, ArticleEditorCommand
     public bool IsNew => Article is null;
 
     public bool IsReadOnly => Article?.SourcePath is not null;
+
+    /// <summary>Whether a change to a file under content/ reaches the site without a restart.</summary>
+    public bool FollowsFiles => content.Value.WatchForChanges;
 
     /// <summary>The id as a route value, or none for a new article (a null id makes no link at all).</summary>
     public Dictionary<string, string> IdRoute =>

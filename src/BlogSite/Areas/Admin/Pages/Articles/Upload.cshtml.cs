@@ -10,7 +10,8 @@ namespace BlogSite.Areas.Admin.Pages.Articles;
 /// A Markdown file with front matter, as under content/, becomes an article: a draft, or published
 /// when its front matter says so. Every problem is listed by the field it is in.
 /// </summary>
-[RequestSizeLimit(2 * 1_000_000 + 64 * 1024)]
+// Room for the largest file Content:MaxFileBytes allows; the page itself refuses more than the setting, with a message.
+[RequestSizeLimit(10_000_000 + 64 * 1024)]
 public sealed class UploadModel(ArticleEditorQueries queries, ArticleEditorCommands commands, IOptions<ContentOptions> options) : PageModel
 {
     private static readonly string[] Extensions = [".md", ".markdown"];
