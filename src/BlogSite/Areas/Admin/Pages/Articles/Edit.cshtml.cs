@@ -64,6 +64,11 @@ public sealed class EditModel(
             return refusal;
         }
 
+        if (IsReadOnly)
+        {
+            return ReadOnlyConflict();
+        }
+
         if (ModelState.IsValid)
         {
             var writer = (await queries.WriterAsync(User, ct))!;
@@ -78,9 +83,7 @@ public sealed class EditModel(
                 case SaveStatus.Forbidden:
                     return Forbid();
                 case SaveStatus.ReadOnly:
-                    Error = "This article comes from a file under content/; change the file instead.";
-                    Response.StatusCode = StatusCodes.Status409Conflict;
-                    return Page();
+                    return ReadOnlyConflict();
                 default:
                     foreach (var (field, message) in result.Errors)
                     {
@@ -110,6 +113,14 @@ public sealed class EditModel(
             return Partial("_ArticlePreview", this);
         }
 
+        return Page();
+    }
+
+    private PageResult ReadOnlyConflict()
+    {
+        Error = "This article comes from a file under content/; change the file instead.";
+        Input = Article?.Input ?? Input;
+        Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
 
