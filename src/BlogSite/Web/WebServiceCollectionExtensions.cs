@@ -19,6 +19,7 @@ public static class WebServiceCollectionExtensions
         });
         services.AddRazorComponents();
         services.AddSingleton<ReaderPageCache>();
+        services.AddSingleton<SiteUrls>();
         services.AddRouting(options =>
         {
             options.LowercaseUrls = true;

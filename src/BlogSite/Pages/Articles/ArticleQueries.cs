@@ -27,6 +27,7 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
                 a.AuthorName,
                 AuthorSlug = db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.Slug).FirstOrDefault(),
                 a.PublishedAt,
+                a.UpdatedAt,
                 a.WordCount,
                 a.ReadingMinutes,
                 a.Views,
@@ -45,7 +46,7 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
 
         var body = await renderer.RenderArticleAsync(article.ContentHash, article.Body, ct);
         return new ArticleDetails(article.Id, article.Slug, article.Title, article.Summary, article.CategorySlug,
-            article.CategoryName, article.Tags, article.AuthorName, article.AuthorSlug, article.PublishedAt!.Value, article.WordCount,
+            article.CategoryName, article.Tags, article.AuthorName, article.AuthorSlug, article.PublishedAt!.Value, article.UpdatedAt, article.WordCount,
             article.ReadingMinutes, article.Views, article.Hearts, article.AdsOff, article.CommentsClosed, body);
     }
 

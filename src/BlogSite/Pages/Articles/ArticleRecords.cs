@@ -35,6 +35,7 @@ public sealed record ArticleDetails(
     string AuthorName,
     string? AuthorSlug,
     DateTime PublishedAt,
+    DateTime UpdatedAt,
     int WordCount,
     int ReadingMinutes,
     long Views,

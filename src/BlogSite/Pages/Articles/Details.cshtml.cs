@@ -1,13 +1,21 @@
 using BlogSite.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace BlogSite.Pages.Articles;
 
 [ReaderPage]
-public sealed class DetailsModel(ArticlePageQuery pages, ArticleQueries articles) : PageModel
+public sealed class DetailsModel(ArticlePageQuery pages, ArticleQueries articles, SiteUrls urls, IOptions<SiteOptions> site) : PageModel
 {
     public ArticlePageData Data { get; private set; } = default!;
+
+    /// <summary>The article's own address, absolute: the canonical link, og:url and the JSON-LD url.</summary>
+    public string AbsoluteUrl { get; private set; } = "";
+
+    public string SiteName => site.Value.Title;
+
+    public string StructuredData { get; private set; } = "";
 
     public ArticleDetails Article => Data.Article;
 
@@ -21,6 +29,9 @@ public sealed class DetailsModel(ArticlePageQuery pages, ArticleQueries articles
         }
 
         Data = data;
+        AbsoluteUrl = urls.Canonical(Request);
+        var authorPath = data.Article.AuthorSlug is { } authorSlug ? Url.Page("/Authors/Details", new { slug = authorSlug }) : null;
+        StructuredData = ArticleStructuredData.BlogPosting(data.Article, AbsoluteUrl, SiteName, authorPath is null ? null : urls.Absolute(Request, authorPath));
         return Page();
     }
 }

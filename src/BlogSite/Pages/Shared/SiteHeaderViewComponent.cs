@@ -30,3 +30,12 @@ public sealed class SiteTitleViewComponent(IOptions<SiteOptions> site) : ViewCom
     public IViewComponentResult Invoke(string? pageTitle) =>
         Content(string.IsNullOrEmpty(pageTitle) ? site.Value.Title : $"{pageTitle} · {site.Value.Title}");
 }
+
+public sealed record PageMeta(string Description, string Canonical);
+
+/// <summary>The page's meta description (the site's tagline when the page gives none) and its canonical link.</summary>
+public sealed class PageMetaViewComponent(SiteUrls urls, IOptions<SiteOptions> site) : ViewComponent
+{
+    public IViewComponentResult Invoke(string? description) =>
+        View(new PageMeta(string.IsNullOrWhiteSpace(description) ? site.Value.Tagline : description, urls.Canonical(Request)));
+}
