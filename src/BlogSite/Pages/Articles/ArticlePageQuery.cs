@@ -13,7 +13,8 @@ public sealed record ArticlePageData(
     bool Hearted,
     CommentForm Form,
     AdSlotOptions? AdAbove,
-    AdSlotOptions? AdBelow);
+    AdSlotOptions? AdBelow,
+    IReadOnlyList<RelatedArticle> Related);
 
 public sealed class ArticlePageQuery(
     ArticleQueries articles,
@@ -43,8 +44,9 @@ public sealed class ArticlePageQuery(
         var form = new CommentForm(slug, new CommentInput { ParentId = parent?.Id }, commentCommands.StartedStamp(), embedToken,
             parent?.AuthorName, new Dictionary<string, string>(), commentOptions.Value.MaxLength);
 
+        var related = await articles.RelatedAsync(article.Id, ct);
         var showAds = ads.Value.Enabled && !article.AdsOff;
         return new ArticlePageData(article, thread.Comments, thread.PublishedCount, open, hearted, form,
-            showAds ? ads.Value.AboveBody : null, showAds ? ads.Value.BelowBody : null);
+            showAds ? ads.Value.AboveBody : null, showAds ? ads.Value.BelowBody : null, related);
     }
 }

@@ -50,6 +50,37 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
             article.ReadingMinutes, article.Views, article.Hearts, article.AdsOff, article.CommentsClosed, body);
     }
 
+    public const int RelatedCount = 3;
+
+    /// <summary>
+    /// Up to three published articles most like <paramref name="articleId"/>: each shared tag counts two,
+    /// the same category one; ties go to the newer. Articles sharing nothing are not shown.
+    /// </summary>
+    public async Task<IReadOnlyList<RelatedArticle>> RelatedAsync(int articleId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var source = await db.Articles.AsNoTracking().Where(a => a.Id == articleId)
+            .Select(a => new { a.CategoryId, TagIds = a.Tags.Select(t => t.Id).ToList() })
+            .SingleOrDefaultAsync(ct);
+        if (source is null)
+        {
+            return [];
+        }
+
+        var candidates = await db.Articles.AsNoTracking()
+            .Where(a => a.Id != articleId && a.Status == ArticleStatus.Published && a.PublishedAt <= now)
+            .Select(a => new
+            {
+                a.Slug, a.Title, a.PublishedAt, a.ReadingMinutes,
+                Score = a.Tags.Count(t => source.TagIds.Contains(t.Id)) * 2 + (a.CategoryId == source.CategoryId ? 1 : 0),
+            })
+            .Where(a => a.Score > 0)
+            .OrderByDescending(a => a.Score).ThenByDescending(a => a.PublishedAt)
+            .Take(RelatedCount)
+            .ToListAsync(ct);
+        return candidates.Select(a => new RelatedArticle(a.Slug, a.Title, a.PublishedAt!.Value, a.ReadingMinutes)).ToList();
+    }
+
     /// <summary>The current slug of a published article that used to be at <paramref name="oldSlug"/>.</summary>
     public Task<string?> FindRedirectAsync(string oldSlug, CancellationToken ct)
     {

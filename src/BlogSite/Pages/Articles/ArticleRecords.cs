@@ -43,3 +43,6 @@ public sealed record ArticleDetails(
     bool AdsOff,
     bool CommentsClosed,
     RenderedArticle Body);
+
+/// <summary>An article shown under another because they share tags or a category.</summary>
+public sealed record RelatedArticle(string Slug, string Title, DateTime PublishedAt, int ReadingMinutes);
