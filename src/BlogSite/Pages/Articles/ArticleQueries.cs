@@ -71,7 +71,10 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
             .Where(a => a.Id != articleId && a.Status == ArticleStatus.Published && a.PublishedAt <= now)
             .Select(a => new
             {
-                a.Slug, a.Title, a.PublishedAt, a.ReadingMinutes,
+                a.Slug,
+                a.Title,
+                a.PublishedAt,
+                a.ReadingMinutes,
                 Score = a.Tags.Count(t => source.TagIds.Contains(t.Id)) * 2 + (a.CategoryId == source.CategoryId ? 1 : 0),
             })
             .Where(a => a.Score > 0)
