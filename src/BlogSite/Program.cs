@@ -3,6 +3,8 @@ using BlogSite.Areas.Admin;
 using BlogSite.Content;
 using BlogSite.Counters;
 using BlogSite.Data;
+using BlogSite.Feeds;
+using BlogSite.Health;
 using BlogSite.Media;
 using BlogSite.Pages.Articles;
 using BlogSite.Pages.Comments;
@@ -19,6 +21,8 @@ builder.Services.AddBlogWeb();
 builder.Services.AddBlogAdmin();
 builder.Services.AddArticlePages();
 builder.Services.AddComments();
+builder.Services.AddBlogFeeds();
+builder.Services.AddBlogHealth();
 
 var app = builder.Build();
 
@@ -35,6 +39,8 @@ app.UseBlogPipeline();
 app.UseBlogMedia();
 app.MapStaticAssets();
 app.MapRazorPages();
+app.MapBlogFeeds();
+app.MapBlogHealth();
 app.MapFormTokens();
 
 await app.RunAsync();

@@ -1,0 +1,61 @@
+using BlogSite.Web;
+
+namespace BlogSite.Feeds;
+
+public static class FeedEndpoints
+{
+    public const string SiteRssName = "feeds-site-rss";
+    public const string SiteAtomName = "feeds-site-atom";
+    public const string CategoryRssName = "feeds-category-rss";
+    public const string CategoryAtomName = "feeds-category-atom";
+    public const string TagRssName = "feeds-tag-rss";
+    public const string TagAtomName = "feeds-tag-atom";
+    public const string SitemapName = "sitemap";
+
+    public static IServiceCollection AddBlogFeeds(this IServiceCollection services)
+    {
+        services.AddScoped<FeedQueries>();
+        services.AddSingleton<FeedWriter>();
+        services.AddSingleton<SitemapWriter>();
+        return services;
+    }
+
+    /// <summary>
+    /// Feeds, the sitemap and robots.txt. They are the same for every anonymous reader, so the reader page
+    /// cache keeps them; any article change evicts the whole cache.
+    /// </summary>
+    public static IEndpointRouteBuilder MapBlogFeeds(this IEndpointRouteBuilder app)
+    {
+        MapFeed(app, "/feed.xml", SiteRssName, FeedScope.Site, FeedFormat.Rss);
+        MapFeed(app, "/atom.xml", SiteAtomName, FeedScope.Site, FeedFormat.Atom);
+        MapFeed(app, "/categories/{slug:slug}/feed.xml", CategoryRssName, FeedScope.Category, FeedFormat.Rss);
+        MapFeed(app, "/categories/{slug:slug}/atom.xml", CategoryAtomName, FeedScope.Category, FeedFormat.Atom);
+        MapFeed(app, "/tags/{slug:slug}/feed.xml", TagRssName, FeedScope.Tag, FeedFormat.Rss);
+        MapFeed(app, "/tags/{slug:slug}/atom.xml", TagAtomName, FeedScope.Tag, FeedFormat.Atom);
+
+        app.MapGet("/sitemap.xml", async (FeedQueries queries, SitemapWriter writer, HttpContext context, CancellationToken ct) =>
+                Results.Bytes(writer.WriteSitemap(await queries.SitemapAsync(ct), context), "application/xml; charset=utf-8"))
+            .WithName(SitemapName)
+            .WithMetadata(new ReaderPageAttribute());
+        app.MapGet("/robots.txt", (SitemapWriter writer, HttpContext context) =>
+                Results.Text(writer.WriteRobots(context), "text/plain; charset=utf-8"))
+            .WithMetadata(new ReaderPageAttribute());
+        return app;
+    }
+
+    private static void MapFeed(IEndpointRouteBuilder app, string pattern, string name, FeedScope scope, FeedFormat format) =>
+        app.MapGet(pattern, async (string? slug, FeedQueries queries, FeedWriter writer, LinkGenerator links, HttpContext context, CancellationToken ct) =>
+            {
+                var source = await queries.LatestAsync(scope, slug, ct);
+                if (source is null)
+                {
+                    return Results.NotFound();
+                }
+
+                var self = new Uri(links.GetUriByName(context, name, new { slug }) ?? throw new InvalidOperationException($"No route named {name}."));
+                var bytes = await writer.WriteAsync(source, format, self, context, ct);
+                return Results.Bytes(bytes, format == FeedFormat.Rss ? FeedWriter.RssContentType : FeedWriter.AtomContentType);
+            })
+            .WithName(name)
+            .WithMetadata(new ReaderPageAttribute());
+}

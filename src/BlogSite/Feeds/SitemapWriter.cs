@@ -1,0 +1,64 @@
+using System.Text;
+using System.Xml;
+
+namespace BlogSite.Feeds;
+
+/// <summary>The sitemap (home, articles, categories, tags) and robots.txt, with absolute links.</summary>
+public sealed class SitemapWriter(LinkGenerator links)
+{
+    public const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    public byte[] WriteSitemap(IReadOnlyList<SitemapArticle> articles, HttpContext context)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            writer.WriteStartDocument();
+            writer.WriteStartElement("urlset", Namespace);
+            WriteUrl(writer, links.GetUriByPage(context, "/Index"), articles.Count == 0 ? null : articles.Max(a => a.UpdatedAt));
+            foreach (var article in articles)
+            {
+                WriteUrl(writer, links.GetUriByPage(context, "/Articles/Details", values: new { slug = article.Slug }), article.UpdatedAt);
+            }
+
+            foreach (var category in articles.GroupBy(a => a.CategorySlug).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                WriteUrl(writer, links.GetUriByPage(context, "/Categories/Details", values: new { slug = category.Key }), category.Max(a => a.UpdatedAt));
+            }
+
+            var tags = articles.SelectMany(a => a.TagSlugs.Select(tag => (Tag: tag, a.UpdatedAt))).GroupBy(t => t.Tag);
+            foreach (var tag in tags.OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                WriteUrl(writer, links.GetUriByPage(context, "/Tags/Details", values: new { slug = tag.Key }), tag.Max(t => t.UpdatedAt));
+            }
+
+            writer.WriteEndElement();
+        }
+
+        return buffer.ToArray();
+    }
+
+    public string WriteRobots(HttpContext context)
+    {
+        var sitemap = links.GetUriByName(context, FeedEndpoints.SitemapName, values: null)
+            ?? throw new InvalidOperationException("No route to the sitemap.");
+        return $"User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /account\n\nSitemap: {sitemap}\n";
+    }
+
+    private static void WriteUrl(XmlWriter writer, string? loc, DateTime? lastModified)
+    {
+        if (loc is null)
+        {
+            return;
+        }
+
+        writer.WriteStartElement("url", Namespace);
+        writer.WriteElementString("loc", Namespace, loc);
+        if (lastModified is { } value)
+        {
+            writer.WriteElementString("lastmod", Namespace, DateTime.SpecifyKind(value, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        writer.WriteEndElement();
+    }
+}

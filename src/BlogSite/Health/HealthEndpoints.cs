@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace BlogSite.Health;
+
+public static class HealthEndpoints
+{
+    private const string ReadyTag = "ready";
+
+    public static IServiceCollection AddBlogHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        return services;
+    }
+
+    /// <summary>/healthz says the process is alive and runs no checks; /healthz/ready also asks the database.</summary>
+    public static IEndpointRouteBuilder MapBlogHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        return app;
+    }
+}
