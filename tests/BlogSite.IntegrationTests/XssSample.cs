@@ -12,10 +12,16 @@ public static class XssSample
         .Select(l => l.Replace("{NL}", "\n", StringComparison.Ordinal))
         .ToList();
 
+    /// <summary>
+    /// Inline scripts that would run: any in the body, and any in the head but the JSON-LD data blocks
+    /// the site writes there (a title that broke out of one would make a second, plain script).
+    /// </summary>
+    public const string InlineScript = "body script:not([src]), head script:not([src]):not([type='application/ld+json'])";
+
     public static void AssertInert(string html)
     {
         var document = new HtmlParser().ParseDocument(html);
-        Assert.Empty(document.QuerySelectorAll("script:not([src])"));
+        Assert.Empty(document.QuerySelectorAll(InlineScript));
         Assert.Empty(document.QuerySelectorAll("iframe, object, embed, svg, math, base, meta[http-equiv]"));
         foreach (var element in document.All)
         {
