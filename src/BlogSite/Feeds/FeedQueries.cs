@@ -71,6 +71,6 @@ public sealed class FeedQueries(BlogDbContext db, TimeProvider clock)
     private IQueryable<Article> Published()
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now);
+        return db.Articles.AsNoTracking().PublishedAt(now);
     }
 }

@@ -67,8 +67,8 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
             return [];
         }
 
-        var candidates = await db.Articles.AsNoTracking()
-            .Where(a => a.Id != articleId && a.Status == ArticleStatus.Published && a.PublishedAt <= now)
+        var candidates = await Published(now)
+            .Where(a => a.Id != articleId)
             .Select(a => new
             {
                 a.Slug,
@@ -91,7 +91,7 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
         return db.SlugRedirects.AsNoTracking()
             .Where(r => r.OldSlug == oldSlug)
             .Select(r => r.Article!)
-            .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now)
+            .PublishedAt(now)
             .Select(a => a.Slug)
             .FirstOrDefaultAsync(ct);
     }
@@ -121,8 +121,7 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
     public Task<string?> FindTagNameAsync(string slug, CancellationToken ct) =>
         db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => t.Name).FirstOrDefaultAsync(ct);
 
-    private IQueryable<Article> Published(DateTime now) =>
-        db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now);
+    private IQueryable<Article> Published(DateTime now) => db.Articles.AsNoTracking().PublishedAt(now);
 
     private static async Task<ArticlePage> PageAsync(IQueryable<Article> articles, int page, CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using BlogSite.Data;
-using BlogSite.Domain;
 using BlogSite.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,8 +16,8 @@ public sealed class HeartCommands(BlogDbContext db, TimeProvider clock, ReaderPa
     public async Task<HeartState?> SetAsync(string slug, string readerKey, bool hearted, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var articleId = await db.Articles.AsNoTracking()
-            .Where(a => a.Slug == slug && a.Status == ArticleStatus.Published && a.PublishedAt <= now)
+        var articleId = await db.Articles.AsNoTracking().PublishedAt(now)
+            .Where(a => a.Slug == slug)
             .Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
         if (articleId is not { } id)
         {

@@ -39,8 +39,8 @@ public sealed class CommentCommands(
     public async Task<CommentTarget?> FindTargetAsync(string slug, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var article = await db.Articles.AsNoTracking()
-            .Where(a => a.Slug == slug && a.Status == ArticleStatus.Published && a.PublishedAt <= now)
+        var article = await db.Articles.AsNoTracking().PublishedAt(now)
+            .Where(a => a.Slug == slug)
             .Select(a => new { a.Id, a.Slug, a.Title, a.CommentsClosed, a.PublishedAt })
             .FirstOrDefaultAsync(ct);
         return article is null ? null : new CommentTarget(article.Id, article.Slug, article.Title, IsOpen(article.CommentsClosed, article.PublishedAt!.Value, now));

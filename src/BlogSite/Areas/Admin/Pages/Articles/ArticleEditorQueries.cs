@@ -35,8 +35,8 @@ public sealed class ArticleEditorQueries(BlogDbContext db, TimeProvider clock)
         query = status switch
         {
             EditorStatus.Draft => query.Where(a => a.Status == ArticleStatus.Draft),
-            EditorStatus.Scheduled => query.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt > now),
-            EditorStatus.Published => query.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now),
+            EditorStatus.Scheduled => query.ScheduledAfter(now),
+            EditorStatus.Published => query.PublishedAt(now),
             _ => query,
         };
 
