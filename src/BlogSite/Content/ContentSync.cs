@@ -144,31 +144,8 @@ public sealed class ContentSync(
         article.PublishedAt = meta.Date ?? article.PublishedAt ?? (meta.Draft ? null : now);
         article.UpdatedAt = now;
         article.SetBody(body, renderer.CountWords(body), MarkdownRenderer.HashOf(body));
-        article.Category = await CategoryAsync(meta.Category, ct);
-
-        var tags = new List<Tag>();
-        foreach (var name in meta.Tags)
-        {
-            tags.Add(await TagAsync(name, ct));
-        }
-
-        article.SetTags(tags);
-    }
-
-    private async Task<Category> CategoryAsync(string name, CancellationToken ct)
-    {
-        var slug = Slug.From(name);
-        return db.Categories.Local.FirstOrDefault(c => c.Slug == slug)
-            ?? await db.Categories.FirstOrDefaultAsync(c => c.Slug == slug, ct)
-            ?? db.Categories.Add(new Category { Slug = slug, Name = name }).Entity;
-    }
-
-    private async Task<Tag> TagAsync(string name, CancellationToken ct)
-    {
-        var slug = Slug.From(name);
-        return db.Tags.Local.FirstOrDefault(t => t.Slug == slug)
-            ?? await db.Tags.FirstOrDefaultAsync(t => t.Slug == slug, ct)
-            ?? db.Tags.Add(new Tag { Slug = slug, Name = name }).Entity;
+        article.Category = await db.FindOrAddCategoryAsync(meta.Category, ct);
+        article.SetTags(await db.FindOrAddTagsAsync(meta.Tags, ct));
     }
 
     private async Task<string?> ReadAsync(string file, CancellationToken ct)

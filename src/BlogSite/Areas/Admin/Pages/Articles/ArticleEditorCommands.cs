@@ -113,14 +113,8 @@ public sealed class ArticleEditorCommands(
         article.UpdatedAt = now;
         var body = input.Body.Replace("\r\n", "\n", StringComparison.Ordinal);
         article.SetBody(body, renderer.CountWords(body), MarkdownRenderer.HashOf(body));
-        article.Category = await CategoryAsync(categoryName, ct);
-        var tags = new List<Tag>();
-        foreach (var name in tagNames)
-        {
-            tags.Add(await TagAsync(name, ct));
-        }
-
-        article.SetTags(tags);
+        article.Category = await db.FindOrAddCategoryAsync(categoryName, ct);
+        article.SetTags(await db.FindOrAddTagsAsync(tagNames, ct));
 
         db.ArticleRevisions.Add(new ArticleRevision
         {
@@ -191,21 +185,5 @@ public sealed class ArticleEditorCommands(
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.DeletedAt, (DateTime?)null), ct);
         pageCache.EvictAll();
         return restored == 1;
-    }
-
-    private async Task<Category> CategoryAsync(string name, CancellationToken ct)
-    {
-        var slug = Slug.From(name);
-        return db.Categories.Local.FirstOrDefault(c => c.Slug == slug)
-            ?? await db.Categories.FirstOrDefaultAsync(c => c.Slug == slug, ct)
-            ?? db.Categories.Add(new Category { Slug = slug, Name = name }).Entity;
-    }
-
-    private async Task<Tag> TagAsync(string name, CancellationToken ct)
-    {
-        var slug = Slug.From(name);
-        return db.Tags.Local.FirstOrDefault(t => t.Slug == slug)
-            ?? await db.Tags.FirstOrDefaultAsync(t => t.Slug == slug, ct)
-            ?? db.Tags.Add(new Tag { Slug = slug, Name = name }).Entity;
     }
 }
