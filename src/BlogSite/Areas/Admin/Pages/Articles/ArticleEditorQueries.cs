@@ -66,11 +66,18 @@ public sealed class ArticleEditorQueries(BlogDbContext db, TimeProvider clock)
         return new EditorList(items, pageNumber, totalPages, total);
     }
 
-    /// <summary>Whether <paramref name="writer"/> may open article <paramref name="id"/>.</summary>
-    public async Task<Access> AccessAsync(Writer writer, int id, CancellationToken ct)
+    /// <summary>The signed-in writer and article <paramref name="id"/>, when they may edit it.</summary>
+    public async Task<Opened> OpenAsync(ClaimsPrincipal user, int id, CancellationToken ct)
     {
-        var author = await db.Articles.Where(a => a.Id == id).Select(a => new { a.AuthorId }).SingleOrDefaultAsync(ct);
-        return author is null ? Access.NotFound : writer.MayEdit(author.AuthorId) ? Access.Allowed : Access.Forbidden;
+        if (await WriterAsync(user, ct) is not { } writer)
+        {
+            return new Opened(Access.Forbidden, null, null);
+        }
+
+        var article = await FindAsync(id, ct);
+        return article is null ? new Opened(Access.NotFound, writer, null)
+            : writer.MayEdit(article.AuthorId) ? new Opened(Access.Allowed, writer, article)
+            : new Opened(Access.Forbidden, writer, null);
     }
 
     public async Task<EditorArticle?> FindAsync(int id, CancellationToken ct)
@@ -90,6 +97,7 @@ public sealed class ArticleEditorQueries(BlogDbContext db, TimeProvider clock)
                 a.AdsOff,
                 a.CommentsClosed,
                 a.Body,
+                a.AuthorId,
                 a.AuthorName,
                 a.SourcePath,
                 a.UpdatedAt,
@@ -113,7 +121,7 @@ public sealed class ArticleEditorQueries(BlogDbContext db, TimeProvider clock)
             CommentsClosed = a.CommentsClosed,
             Body = a.Body,
         };
-        return new EditorArticle(a.Id, a.Slug, EditorStatuses.Of(a.Status, a.PublishedAt, now), a.AuthorName, a.SourcePath, a.UpdatedAt, input);
+        return new EditorArticle(a.Id, a.Slug, EditorStatuses.Of(a.Status, a.PublishedAt, now), a.AuthorId, a.AuthorName, a.SourcePath, a.UpdatedAt, input);
     }
 
     public Task<List<string>> CategoryNamesAsync(CancellationToken ct) =>
@@ -130,15 +138,15 @@ public sealed class ArticleEditorQueries(BlogDbContext db, TimeProvider clock)
             .Select(r => new RevisionDetails(r.Id, r.CreatedAt, r.SavedByName, r.Title, r.Summary, r.Body, r.Note))
             .SingleOrDefaultAsync(ct);
 
-    /// <summary>Articles in the bin, newest first: only Admins see this.</summary>
-    public Task<List<EditorListItem>> BinAsync(CancellationToken ct)
+    /// <summary>Articles in the bin, most recently deleted first: only Admins see this.</summary>
+    public async Task<List<EditorListItem>> BinAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.Articles.IgnoreQueryFilters().AsNoTracking().Where(a => a.DeletedAt != null)
+        var rows = await db.Articles.IgnoreQueryFilters().AsNoTracking().Where(a => a.DeletedAt != null)
             .OrderByDescending(a => a.DeletedAt)
-            .Select(a => new EditorListItem(a.Id, a.Title, a.Slug,
-                a.Status == ArticleStatus.Draft ? EditorStatus.Draft : a.PublishedAt > now ? EditorStatus.Scheduled : EditorStatus.Published,
-                a.PublishedAt, a.DeletedAt!.Value, a.AuthorName, a.Views, a.Hearts, 0, a.SourcePath))
+            .Select(a => new { a.Id, a.Title, a.Slug, a.Status, a.PublishedAt, DeletedAt = a.DeletedAt!.Value, a.AuthorName, a.Views, a.Hearts, a.SourcePath })
             .ToListAsync(ct);
+        return rows.Select(a => new EditorListItem(a.Id, a.Title, a.Slug, EditorStatuses.Of(a.Status, a.PublishedAt, now),
+            a.PublishedAt, a.DeletedAt, a.AuthorName, a.Views, a.Hearts, 0, a.SourcePath)).ToList();
     }
 }

@@ -24,7 +24,7 @@ public sealed record EditorList(IReadOnlyList<EditorListItem> Items, int PageNum
 
 /// <summary>An article as the editor shows it; <see cref="SourcePath"/> set means read-only (the file wins).</summary>
 public sealed record EditorArticle(
-    int Id, string Slug, EditorStatus Status, string AuthorName, string? SourcePath, DateTime UpdatedAt, ArticleInput Input);
+    int Id, string Slug, EditorStatus Status, string? AuthorId, string AuthorName, string? SourcePath, DateTime UpdatedAt, ArticleInput Input);
 
 public sealed record RevisionItem(int Id, DateTime CreatedAt, string SavedByName, string Title, string Note, int Length);
 
@@ -37,6 +37,9 @@ public enum Access
     NotFound,
     Forbidden,
 }
+
+/// <summary>The writer and the article they opened; <see cref="Article"/> only when <see cref="Access"/> allows it.</summary>
+public sealed record Opened(Access Access, Writer? Writer, EditorArticle? Article);
 
 public static class EditorStatuses
 {

@@ -6,6 +6,8 @@ namespace BlogSite.Areas.Admin.Pages.Articles;
 /// <summary>Asks before moving an article to the bin, from which an Admin can restore it.</summary>
 public sealed class DeleteModel(ArticleEditorQueries queries, ArticleEditorCommands commands) : PageModel
 {
+    private Writer writer = default!;
+
     public EditorArticle Article { get; private set; } = default!;
 
     [TempData]
@@ -21,7 +23,6 @@ public sealed class DeleteModel(ArticleEditorQueries queries, ArticleEditorComma
             return refusal;
         }
 
-        var writer = (await queries.WriterAsync(User, ct))!;
         switch (await commands.DeleteAsync(writer, id, ct))
         {
             case SaveStatus.Saved:
@@ -39,20 +40,13 @@ public sealed class DeleteModel(ArticleEditorQueries queries, ArticleEditorComma
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        if (await queries.WriterAsync(User, ct) is not { } writer)
+        var opened = await queries.OpenAsync(User, id, ct);
+        if (this.Refusal(opened.Access) is { } refusal)
         {
-            return Forbid();
+            return refusal;
         }
 
-        switch (await queries.AccessAsync(writer, id, ct))
-        {
-            case Access.NotFound:
-                return NotFound();
-            case Access.Forbidden:
-                return Forbid();
-        }
-
-        Article = (await queries.FindAsync(id, ct))!;
+        (writer, Article) = (opened.Writer!, opened.Article!);
         return null;
     }
 }

@@ -13,6 +13,8 @@ namespace BlogSite.Areas.Admin.Pages.Articles;
 public sealed class EditModel(
     ArticleEditorQueries queries, ArticleEditorCommands commands, MarkdownRenderer renderer, IOptions<ContentOptions> content) : PageModel
 {
+    private Writer writer = default!;
+
     /// <summary>The header the editor's script sends to get the preview fragment instead of the page.</summary>
     public const string FragmentHeader = "X-Preview";
 
@@ -71,7 +73,6 @@ public sealed class EditModel(
 
         if (ModelState.IsValid)
         {
-            var writer = (await queries.WriterAsync(User, ct))!;
             var result = await commands.SaveAsync(writer, id, Input, note: "", ct);
             switch (result.Status)
             {
@@ -127,22 +128,23 @@ public sealed class EditModel(
     /// <summary>Loads the article and the form's lists; a refusal when it doesn't exist or isn't the writer's.</summary>
     private async Task<IActionResult?> LoadAsync(int? id, CancellationToken ct)
     {
-        if (await queries.WriterAsync(User, ct) is not { } writer)
-        {
-            return Forbid();
-        }
-
         if (id is { } articleId)
         {
-            switch (await queries.AccessAsync(writer, articleId, ct))
+            var opened = await queries.OpenAsync(User, articleId, ct);
+            if (this.Refusal(opened.Access) is { } refusal)
             {
-                case Access.NotFound:
-                    return NotFound();
-                case Access.Forbidden:
-                    return Forbid();
+                return refusal;
             }
 
-            Article = await queries.FindAsync(articleId, ct);
+            (writer, Article) = (opened.Writer!, opened.Article);
+        }
+        else if (await queries.WriterAsync(User, ct) is { } newWriter)
+        {
+            writer = newWriter;
+        }
+        else
+        {
+            return Forbid();
         }
 
         Categories = await queries.CategoryNamesAsync(ct);

@@ -6,6 +6,8 @@ namespace BlogSite.Areas.Admin.Pages.Articles;
 /// <summary>An article's revisions, one compared with the current text, and restoring one.</summary>
 public sealed class RevisionsModel(ArticleEditorQueries queries, ArticleEditorCommands commands) : PageModel
 {
+    private Writer writer = default!;
+
     public EditorArticle Article { get; private set; } = default!;
 
     public IReadOnlyList<RevisionItem> Revisions { get; private set; } = [];
@@ -45,7 +47,6 @@ public sealed class RevisionsModel(ArticleEditorQueries queries, ArticleEditorCo
             return refusal;
         }
 
-        var writer = (await queries.WriterAsync(User, ct))!;
         var result = await commands.RestoreRevisionAsync(writer, id, revision, ct);
         switch (result.Status)
         {
@@ -66,20 +67,13 @@ public sealed class RevisionsModel(ArticleEditorQueries queries, ArticleEditorCo
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        if (await queries.WriterAsync(User, ct) is not { } writer)
+        var opened = await queries.OpenAsync(User, id, ct);
+        if (this.Refusal(opened.Access) is { } refusal)
         {
-            return Forbid();
+            return refusal;
         }
 
-        switch (await queries.AccessAsync(writer, id, ct))
-        {
-            case Access.NotFound:
-                return NotFound();
-            case Access.Forbidden:
-                return Forbid();
-        }
-
-        Article = (await queries.FindAsync(id, ct))!;
+        (writer, Article) = (opened.Writer!, opened.Article!);
         Revisions = await queries.RevisionsAsync(id, ct);
         return null;
     }
