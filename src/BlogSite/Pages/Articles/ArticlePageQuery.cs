@@ -44,7 +44,7 @@ public sealed class ArticlePageQuery(
         var form = new CommentForm(slug, new CommentInput { ParentId = parent?.Id }, commentCommands.StartedStamp(), embedToken,
             parent?.AuthorName, new Dictionary<string, string>(), commentOptions.Value.MaxLength);
 
-        var related = await articles.RelatedAsync(article.Id, ct);
+        var related = await articles.RelatedAsync(article, ct);
         var showAds = ads.Value.Enabled && !article.AdsOff;
         return new ArticlePageData(article, thread.Comments, thread.PublishedCount, open, hearted, form,
             showAds ? ads.Value.AboveBody : null, showAds ? ads.Value.BelowBody : null, related);

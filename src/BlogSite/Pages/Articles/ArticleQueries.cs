@@ -53,29 +53,22 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
     public const int RelatedCount = 3;
 
     /// <summary>
-    /// Up to three published articles most like <paramref name="articleId"/>: each shared tag counts two,
+    /// Up to three published articles most like <paramref name="article"/>: each shared tag counts two,
     /// the same category one; ties go to the newer. Articles sharing nothing are not shown.
     /// </summary>
-    public async Task<IReadOnlyList<RelatedArticle>> RelatedAsync(int articleId, CancellationToken ct)
+    public async Task<IReadOnlyList<RelatedArticle>> RelatedAsync(ArticleDetails article, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var source = await db.Articles.AsNoTracking().Where(a => a.Id == articleId)
-            .Select(a => new { a.CategoryId, TagIds = a.Tags.Select(t => t.Id).ToList() })
-            .SingleOrDefaultAsync(ct);
-        if (source is null)
-        {
-            return [];
-        }
-
+        var tagSlugs = article.Tags.Select(t => t.Slug).ToList();
         var candidates = await Published(now)
-            .Where(a => a.Id != articleId)
+            .Where(a => a.Id != article.Id)
             .Select(a => new
             {
                 a.Slug,
                 a.Title,
                 a.PublishedAt,
                 a.ReadingMinutes,
-                Score = a.Tags.Count(t => source.TagIds.Contains(t.Id)) * 2 + (a.CategoryId == source.CategoryId ? 1 : 0),
+                Score = a.Tags.Count(t => tagSlugs.Contains(t.Slug)) * 2 + (a.Category!.Slug == article.CategorySlug ? 1 : 0),
             })
             .Where(a => a.Score > 0)
             .OrderByDescending(a => a.Score).ThenByDescending(a => a.PublishedAt)
