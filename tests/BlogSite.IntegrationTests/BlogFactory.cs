@@ -101,7 +101,7 @@ public class BlogFactory : WebApplicationFactory<Program>
         }
 
         var client = CreateReaderClient();
-        var response = await Forms.SubmitAsync(client, "/account/login", "form",
+        var response = await Forms.SubmitAsync(client, "/account/login", "main form",
             new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = StaffPassword });
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         return client;

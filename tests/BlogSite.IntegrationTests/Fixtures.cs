@@ -1,6 +1,6 @@
 namespace BlogSite.IntegrationTests;
 
-/// <summary>Content files the integration tests add to the sample articles.</summary>
+/// <summary>Content files the integration tests add to the sample articles, and how to write more.</summary>
 public static class Fixtures
 {
     public const string DraftSlug = "fixture-draft";
@@ -30,7 +30,7 @@ public static class Fixtures
 
     public const string HostileTitle = "<script>alert(1)</script> \"><img src=x onerror=alert(1)>";
 
-    private static string File(string slug, string title, string date = "2026-01-02", string extra = "", string? body = null) =>
+    public static string File(string slug, string title, string date = "2026-01-02", string extra = "", string? body = null) =>
         "---\n" +
         $"title: '{title.Replace("'", "''", StringComparison.Ordinal)}'\n" +
         $"slug: {slug}\n" +

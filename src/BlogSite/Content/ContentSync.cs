@@ -143,7 +143,7 @@ public sealed class ContentSync(
         // A draft gets its date when it is first published, not when it was first synced.
         article.PublishedAt = meta.Date ?? article.PublishedAt ?? (meta.Draft ? null : now);
         article.UpdatedAt = now;
-        article.SetBody(body, renderer.CountWords(body), MarkdownRenderer.HashOf(body));
+        article.SetBody(body, renderer.ReadText(body), MarkdownRenderer.HashOf(body));
         article.Category = await db.FindOrAddCategoryAsync(meta.Category, ct);
         article.SetTags(await db.FindOrAddTagsAsync(meta.Tags, ct));
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using BlogSite.Domain;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Renderers.Html;
@@ -95,38 +96,50 @@ public sealed class MarkdownRenderer : IDisposable
         return new RenderedArticle(sanitizer.Sanitize(html), toc.Count >= TocMinimumHeadings ? toc : [], Fallback: false);
     }
 
-    /// <summary>Words a reader reads: prose and code, from the Markdown syntax tree.</summary>
-    public int CountWords(string markdown)
+    /// <summary>The prose and code a reader reads, as plain text, and its words: from the Markdown syntax tree.</summary>
+    public ArticleText ReadText(string markdown)
     {
-        // A pathological file must not hold up the content sync: past the time limit, count the raw text instead.
-        var counting = Task.Run(() => CountParsedWords(markdown));
-        return counting.Wait(timeLimit) ? counting.Result : Words(markdown.AsSpan());
+        // A pathological file must not hold up the content sync: past the time limit, take the raw text instead.
+        var reading = Task.Run(() => ReadParsedText(markdown));
+        return reading.Wait(timeLimit) ? reading.Result : RawText(markdown);
     }
 
-    private int CountParsedWords(string markdown)
+    private ArticleText ReadParsedText(string markdown)
     {
         try
         {
             var document = Markdown.Parse(markdown, articlePipeline);
+            var text = new StringBuilder(markdown.Length);
             var words = 0;
             foreach (var node in document.Descendants())
             {
-                words += node switch
+                // Words are counted node by node, so "**bold**text" stays two words as it reads.
+                var content = node switch
                 {
-                    LiteralInline literal => Words(literal.Content.AsSpan()),
-                    CodeInline code => Words(code.Content.AsSpan()),
-                    LeafBlock { Lines.Count: > 0 } leaf and CodeBlock => Words(leaf.Lines.ToString().AsSpan()),
-                    _ => 0,
+                    LiteralInline literal => literal.Content.AsSpan(),
+                    CodeInline code => code.Content.AsSpan(),
+                    LineBreakInline => " ",
+                    LeafBlock { Lines.Count: > 0 } leaf and CodeBlock => leaf.Lines.ToString().AsSpan(),
+                    _ => default,
                 };
+                if (node is LeafBlock && text.Length > 0)
+                {
+                    text.Append('\n');
+                }
+
+                words += Words(content);
+                text.Append(content);
             }
 
-            return words;
+            return new ArticleText(text.ToString().Trim(), words);
         }
         catch (ArgumentException)
         {
-            return Words(markdown.AsSpan());
+            return RawText(markdown);
         }
     }
+
+    private static ArticleText RawText(string markdown) => new(markdown, Words(markdown.AsSpan()));
 
     public static string HashOf(string markdown) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(markdown)));

@@ -26,6 +26,9 @@ public sealed class Article
     public int WordCount { get; private set; }
     public int ReadingMinutes { get; private set; }
 
+    /// <summary>The body as plain text, without Markdown syntax: what search indexes and quotes.</summary>
+    public string PlainText { get; private set; } = "";
+
     /// <summary>A hash of the body: the key under which its rendered HTML is memoised.</summary>
     public string ContentHash { get; private set; } = "";
 
@@ -59,12 +62,13 @@ public sealed class Article
         Tags.AddRange(wanted.Where(tag => !Tags.Contains(tag)));
     }
 
-    /// <summary>Sets the body with what is derived from it, so the three never disagree.</summary>
-    public void SetBody(string body, int wordCount, string contentHash)
+    /// <summary>Sets the body with what is derived from it, so they never disagree.</summary>
+    public void SetBody(string body, ArticleText text, string contentHash)
     {
         Body = body;
-        WordCount = wordCount;
-        ReadingMinutes = ReadingTime.Of(wordCount);
+        PlainText = text.Plain;
+        WordCount = text.Words;
+        ReadingMinutes = ReadingTime.Of(text.Words);
         ContentHash = contentHash;
     }
 }

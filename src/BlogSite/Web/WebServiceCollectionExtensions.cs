@@ -1,5 +1,6 @@
 using BlogSite.Accounts;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace BlogSite.Web;
 
@@ -25,6 +26,8 @@ public static class WebServiceCollectionExtensions
             options.LowercaseUrls = true;
             options.ConstraintMap[SlugRouteConstraint.Name] = typeof(SlugRouteConstraint);
         });
+        // A crafted search link of 10,000 characters gets the search page's answer, not Kestrel's bare 414.
+        services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestLineSize = 64 * 1024);
         services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedProto);
         services.AddBlogRateLimits();
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -218,14 +218,24 @@ public sealed class MarkdownRendererTests : IDisposable
     [InlineData("don't stop-believing", 2)]
     [InlineData("- one\n- two\n- three", 3)]
     [InlineData("---\n\n***\n\n| | |\n|-|-|", 0)]
-    public void CountWords_Markdown_WordsAReaderReads(string markdown, int words) =>
-        Assert.Equal(words, renderer.CountWords(markdown));
+    public void ReadText_Markdown_WordsAReaderReads(string markdown, int words) =>
+        Assert.Equal(words, renderer.ReadText(markdown).Words);
 
     [Fact]
-    public void CountWords_LongArticle_EveryWord()
+    public void ReadText_LongArticle_EveryWord()
     {
         var paragraphs = Enumerable.Range(0, 23).Select(_ => string.Join(' ', Enumerable.Repeat("word", 20)));
 
-        Assert.Equal(1 + 460, renderer.CountWords("## Heading\n\n" + string.Join("\n\n", paragraphs)));
+        Assert.Equal(1 + 460, renderer.ReadText("## Heading\n\n" + string.Join("\n\n", paragraphs)).Words);
     }
+
+    [Theory]
+    [InlineData("# Title\n\nTwo **bold** words.", "Title\nTwo bold words.")]
+    [InlineData("A line\nbroken softly", "A line broken softly")]
+    [InlineData("[click here](https://example.com/secret-path)", "click here")]
+    [InlineData("Run `dotnet test` now\n\n```\nint x = 1;\n```", "Run dotnet test now\nint x = 1;")]
+    [InlineData("- one\n- two", "one\ntwo")]
+    [InlineData("<script>alert(1)</script>", "<script>alert(1)</script>")]
+    public void ReadText_Markdown_PlainTextWithoutSyntax(string markdown, string plain) =>
+        Assert.Equal(plain, renderer.ReadText(markdown).Plain);
 }

@@ -34,9 +34,10 @@ public sealed class ArticleTests
     {
         var article = Make(ArticleStatus.Draft, null);
 
-        article.SetBody("body", 461, "hash");
+        article.SetBody("body", new ArticleText("body text", 461), "hash");
 
         Assert.Equal("body", article.Body);
+        Assert.Equal("body text", article.PlainText);
         Assert.Equal(461, article.WordCount);
         Assert.Equal(3, article.ReadingMinutes);
         Assert.Equal("hash", article.ContentHash);

@@ -12,11 +12,15 @@ internal sealed class TestDatabase : IDisposable
 {
     private readonly SqliteConnection connection = new("Data Source=:memory:");
 
-    public TestDatabase()
+    /// <param name="migrate">False leaves the database empty, for a test that applies migrations itself.</param>
+    public TestDatabase(bool migrate = true)
     {
         connection.Open();
-        using var db = CreateContext();
-        db.Database.Migrate();
+        if (migrate)
+        {
+            using var db = CreateContext();
+            db.Database.Migrate();
+        }
     }
 
     /// <summary>A fresh context on the same database, so reads see what was saved rather than tracked.</summary>

@@ -21,7 +21,11 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasOne(a => a.Category).WithMany(c => c.Articles)
             .HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<BlogUser>().WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
+        builder.HasMany(a => a.Tags).WithMany(t => t.Articles)
+            .UsingEntity("ArticleTags", tags => tags.ToTable(table => table.UseSqlReturningClause(false)));
+
+        // The search index's triggers watch this table and ArticleTags (see SearchIndex).
+        builder.ToTable(table => table.UseSqlReturningClause(false));
 
         // An article in the bin is invisible to every query but the Admin's bin (IgnoreQueryFilters).
         builder.HasQueryFilter(a => a.DeletedAt == null);

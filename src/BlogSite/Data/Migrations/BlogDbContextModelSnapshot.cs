@@ -30,6 +30,8 @@ namespace BlogSite.Data.Migrations
                     b.HasIndex("TagsId");
 
                     b.ToTable("ArticleTags");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("BlogSite.Data.BlogUser", b =>
@@ -150,6 +152,10 @@ namespace BlogSite.Data.Migrations
                     b.Property<long>("Hearts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PlainText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -205,6 +211,8 @@ namespace BlogSite.Data.Migrations
                     b.HasIndex("Status", "PublishedAt");
 
                     b.ToTable("Articles");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("BlogSite.Domain.ArticleRevision", b =>
@@ -484,6 +492,8 @@ namespace BlogSite.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Tags");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -7,6 +7,7 @@ public static class ArticlesServiceCollectionExtensions
         services.AddScoped<ArticleQueries>();
         services.AddScoped<ArticlePageQuery>();
         services.AddScoped<HeartCommands>();
+        services.AddScoped<Search.SearchQueries>();
         return services;
     }
 }

@@ -32,7 +32,7 @@ internal static class AdminData
         }
 
         var client = factory.CreateReaderClient();
-        var response = await Forms.SubmitAsync(client, "/account/login", "form",
+        var response = await Forms.SubmitAsync(client, "/account/login", "main form",
             new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return (client, name);

@@ -55,7 +55,7 @@ public sealed class ArticleQueriesTests : IDisposable
                 Hearts = 1,
             };
             article.Tags.AddRange(tagEntities);
-            article.SetBody($"## About {slug}\n\nText of {slug}.", 4, MarkdownRenderer.HashOf(slug));
+            article.SetBody($"## About {slug}\n\nText of {slug}.", new ArticleText($"About {slug}\nText of {slug}.", 4), MarkdownRenderer.HashOf(slug));
             db.Articles.Add(article);
         }
 

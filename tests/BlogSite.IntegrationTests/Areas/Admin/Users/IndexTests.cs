@@ -71,7 +71,7 @@ public sealed class IndexTests(BlogFactory factory) : IClassFixture<BlogFactory>
         Assert.Contains(email, after.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(after.QuerySelectorAll(".users-table__email"), e => e.TextContent.Trim() == email);
 
-        var login = await Forms.SubmitAsync(factory.CreateReaderClient(), "/account/login", "form",
+        var login = await Forms.SubmitAsync(factory.CreateReaderClient(), "/account/login", "main form",
             new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = AdminData.Password });
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
     }

@@ -112,7 +112,7 @@ public sealed class ArticleEditorCommands(
         article.CommentsClosed = input.CommentsClosed;
         article.UpdatedAt = now;
         var body = input.Body.Replace("\r\n", "\n", StringComparison.Ordinal);
-        article.SetBody(body, renderer.CountWords(body), MarkdownRenderer.HashOf(body));
+        article.SetBody(body, renderer.ReadText(body), MarkdownRenderer.HashOf(body));
         article.Category = await db.FindOrAddCategoryAsync(categoryName, ct);
         article.SetTags(await db.FindOrAddTagsAsync(tagNames, ct));
 
