@@ -1,16 +1,24 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using System.IO.Compression;
 using BlogSite.Counters;
 using Microsoft.Extensions.Options;
 
 namespace BlogSite.Web;
 
-/// <summary>One stored response: the bytes as sent, the headers the page set, and when it goes stale.</summary>
-public sealed record CachedPage(string Path, byte[] Body, KeyValuePair<string, string>[] Headers, DateTimeOffset StoredAt, DateTimeOffset ExpiresAt);
+/// <summary>
+/// One stored response: the bytes as sent, the same gzipped, the headers the page set, and when it goes stale.
+/// </summary>
+public sealed record CachedPage(
+    string Path, byte[] Body, byte[] GzipBody, KeyValuePair<string, string>[] Headers, DateTimeOffset StoredAt, DateTimeOffset ExpiresAt)
+{
+    /// <summary>What the page holds in memory: both copies of the body.</summary>
+    public long Size => Body.Length + GzipBody.Length;
+}
 
 /// <summary>
-/// Whole pages for anonymous readers, kept as the bytes that were sent, so a hit costs a lookup and a
-/// copy. Entries live no longer than the view flush interval (counts on pages stay that fresh) and
+/// Whole pages for anonymous readers, kept as the bytes that were sent and gzipped once, so a hit costs
+/// a lookup and a copy. Entries live no longer than the view flush interval (counts on pages stay that fresh) and
 /// are dropped at once when a write changes what a page shows. The total size is bounded.
 /// </summary>
 public sealed class ReaderPageCache(IOptions<ViewOptions> views, TimeProvider clock, LinkGenerator links)
@@ -44,7 +52,7 @@ public sealed class ReaderPageCache(IOptions<ViewOptions> views, TimeProvider cl
             {
                 if (pages.TryRemove(new KeyValuePair<string, CachedPage>(key, page)))
                 {
-                    totalBytes -= page.Body.Length;
+                    totalBytes -= page.Size;
                 }
             }
         }
@@ -61,7 +69,9 @@ public sealed class ReaderPageCache(IOptions<ViewOptions> views, TimeProvider cl
             return;
         }
 
+        // Compressed once per stored page, outside the lock, at a level too slow to spend on every request.
         var now = clock.GetUtcNow();
+        var page = new CachedPage(path, body, Gzip(body), headers, now, now + lifetime);
         lock (gate)
         {
             if (version != versionAtStart)
@@ -69,10 +79,10 @@ public sealed class ReaderPageCache(IOptions<ViewOptions> views, TimeProvider cl
                 return;
             }
 
-            if (totalBytes + body.Length > MaxTotalBytes)
+            if (totalBytes + page.Size > MaxTotalBytes)
             {
-                RemoveWhere(page => page.ExpiresAt <= now);
-                if (totalBytes + body.Length > MaxTotalBytes)
+                RemoveWhere(kept => kept.ExpiresAt <= now);
+                if (totalBytes + page.Size > MaxTotalBytes)
                 {
                     return;
                 }
@@ -80,11 +90,11 @@ public sealed class ReaderPageCache(IOptions<ViewOptions> views, TimeProvider cl
 
             if (pages.TryGetValue(key, out var old))
             {
-                totalBytes -= old.Body.Length;
+                totalBytes -= old.Size;
             }
 
-            pages[key] = new CachedPage(path, body, headers, now, now + lifetime);
-            totalBytes += body.Length;
+            pages[key] = page;
+            totalBytes += page.Size;
         }
     }
 
@@ -124,8 +134,19 @@ public sealed class ReaderPageCache(IOptions<ViewOptions> views, TimeProvider cl
         {
             if (match(page) && pages.TryRemove(new KeyValuePair<string, CachedPage>(key, page)))
             {
-                totalBytes -= page.Body.Length;
+                totalBytes -= page.Size;
             }
         }
+    }
+
+    private static byte[] Gzip(byte[] body)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(body);
+        }
+
+        return compressed.ToArray();
     }
 }

@@ -9,34 +9,45 @@ namespace BlogSite.Web;
 /// <see cref="ReaderPageCache"/>, and keeps what such pages send. A request with any cookie or an
 /// Authorization header is rendered afresh, so nothing personal is stored or shown to others.
 /// Runs after routing (it needs the endpoint) and before authentication, which public pages don't need.
+/// A hit is sent gzipped when the reader accepts it, from the copy compressed when the page was kept.
 /// </summary>
 public sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPageCache cache, TimeProvider clock)
 {
-    // Headers the server writes for each response, or that make no sense to replay.
+    // Headers the server writes for each response, or that make no sense to replay (the encoding is chosen per request).
     private static readonly HashSet<string> NotKept = new(StringComparer.OrdinalIgnoreCase)
     {
-        HeaderNames.Age, HeaderNames.ContentLength, HeaderNames.Date, HeaderNames.Server,
-        HeaderNames.SetCookie, HeaderNames.TransferEncoding,
+        HeaderNames.Age, HeaderNames.ContentEncoding, HeaderNames.ContentLength, HeaderNames.Date, HeaderNames.Server,
+        HeaderNames.SetCookie, HeaderNames.TransferEncoding, HeaderNames.Vary,
     };
+
+    /// <summary>
+    /// An anonymous GET or HEAD of a reader page: what this middleware serves and keeps. Such a page holds
+    /// nothing personal and no form token, so it is safe to compress over HTTPS (see BREACH).
+    /// </summary>
+    public static bool IsSharedRead(HttpContext context)
+    {
+        var request = context.Request;
+        return (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && request.Headers.Cookie.Count == 0
+            && request.Headers.Authorization.Count == 0
+            && context.GetEndpoint()?.Metadata.GetMetadata<ReaderPageAttribute>() is not null;
+    }
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var request = context.Request;
-        var isGet = HttpMethods.IsGet(request.Method);
-        if (!(isGet || HttpMethods.IsHead(request.Method))
-            || request.Headers.Cookie.Count > 0
-            || request.Headers.Authorization.Count > 0
-            || context.GetEndpoint()?.Metadata.GetMetadata<ReaderPageAttribute>() is null)
+        if (!IsSharedRead(context))
         {
             await next(context);
             return;
         }
 
+        var request = context.Request;
+        var isGet = HttpMethods.IsGet(request.Method);
         var path = PathOf(request);
         var key = KeyOf(path, request.Query);
         if (cache.TryGet(key, out var page))
         {
-            await ServeAsync(context.Response, page, isGet, context.RequestAborted);
+            await ServeAsync(context.Response, page, isGet, AcceptsGzip(request), context.RequestAborted);
             return;
         }
 
@@ -96,7 +107,7 @@ public sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPageCa
     private static KeyValuePair<string, string>[] KeptHeaders(IHeaderDictionary headers) =>
         [.. headers.Where(header => !NotKept.Contains(header.Key)).Select(header => KeyValuePair.Create(header.Key, header.Value.ToString()))];
 
-    private Task ServeAsync(HttpResponse response, CachedPage page, bool withBody, CancellationToken ct)
+    private Task ServeAsync(HttpResponse response, CachedPage page, bool withBody, bool gzip, CancellationToken ct)
     {
         response.StatusCode = StatusCodes.Status200OK;
         foreach (var (name, value) in page.Headers)
@@ -105,7 +116,29 @@ public sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPageCa
         }
 
         response.Headers.Age = ((long)(clock.GetUtcNow() - page.StoredAt).TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        response.ContentLength = page.Body.Length;
-        return withBody ? response.Body.WriteAsync(page.Body, 0, page.Body.Length, ct) : Task.CompletedTask;
+        response.Headers.Vary = HeaderNames.AcceptEncoding;
+        var body = page.Body;
+        if (gzip)
+        {
+            // Set before the first write, so the response compression around this middleware passes it through.
+            response.Headers.ContentEncoding = "gzip";
+            body = page.GzipBody;
+        }
+
+        response.ContentLength = body.Length;
+        return withBody ? response.Body.WriteAsync(body, 0, body.Length, ct) : Task.CompletedTask;
+    }
+
+    // gzip, or *, listed with a quality above zero: "gzip;q=0" refuses it.
+    private static bool AcceptsGzip(HttpRequest request)
+    {
+        if (!StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptEncoding, out var encodings))
+        {
+            return false;
+        }
+
+        var gzip = encodings.FirstOrDefault(e => e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase))
+            ?? encodings.FirstOrDefault(e => e.Value.Equals("*", StringComparison.Ordinal));
+        return gzip is not null && gzip.Quality.GetValueOrDefault(1) > 0;
     }
 }

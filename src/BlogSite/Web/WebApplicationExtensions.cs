@@ -6,7 +6,9 @@ public static class WebApplicationExtensions
 {
     /// <summary>
     /// The middleware in order: errors and headers first; views are counted around the page cache, so
-    /// a cached page still counts; cached pages are answered before the sign-in machinery runs.
+    /// a cached page still counts; cached pages are answered before the sign-in machinery runs. Only
+    /// those shared reader pages are compressed: other pages may carry a form token, which compression
+    /// over HTTPS can leak (BREACH). Static assets come precompressed from MapStaticAssets.
     /// </summary>
     public static WebApplication UseBlogPipeline(this WebApplication app)
     {
@@ -26,6 +28,7 @@ public static class WebApplicationExtensions
         app.UseRouting();
         app.UseMiddleware<FormSizeLimitMiddleware>();
         app.UseMiddleware<ViewCountingMiddleware>();
+        app.UseWhen(ReaderPageCacheMiddleware.IsSharedRead, reader => reader.UseResponseCompression());
         app.UseMiddleware<ReaderPageCacheMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();

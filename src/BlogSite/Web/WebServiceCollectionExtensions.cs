@@ -1,5 +1,6 @@
 using BlogSite.Accounts;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace BlogSite.Web;
@@ -20,6 +21,13 @@ public static class WebServiceCollectionExtensions
         });
         services.AddRazorComponents();
         services.AddSingleton<ReaderPageCache>();
+        services.AddResponseCompression(options =>
+        {
+            // Only reader pages reach it (see UseBlogPipeline), and they hold no secret to leak.
+            options.EnableForHttps = true;
+            // Misses only, at gzip's fastest level: hits are sent from the copy the page cache gzipped once.
+            options.Providers.Add<GzipCompressionProvider>();
+        });
         services.AddSingleton<SiteUrls>();
         services.AddRouting(options =>
         {
