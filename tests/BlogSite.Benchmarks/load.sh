@@ -26,6 +26,8 @@ USER_AGENT='Mozilla/5.0 (X11; Linux x86_64) BlogSiteLoad/1.0'
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 ARTICLE_PATH="/articles/$SLUG"
+# Search is never cached: each request runs the FTS5 query, ranks and marks the matches.
+SEARCH_PATH="/search?q=${SEARCH_QUERY:-goroutine}"
 APP_URL="http://127.0.0.1:$APP_PORT"
 NGINX_URL="http://127.0.0.1:$NGINX_PORT"
 
@@ -232,6 +234,7 @@ NGINX_WORKER=$(nginx_worker)
 [[ -n $NGINX_WORKER ]] || die "no nginx worker process found"
 measure index "$APP_URL/" "$APP_PID"
 measure article "$APP_URL$ARTICLE_PATH" "$APP_PID"
+measure search "$APP_URL$SEARCH_PATH" "$APP_PID"
 measure nginx "$NGINX_URL$ARTICLE_PATH" "$NGINX_WORKER"
 
 rss_kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$APP_PID/status")
@@ -243,10 +246,11 @@ views_after=$(views_on_page)
 
 nginx_rps=$(rps_of nginx)
 printf '\n%-42s %11s %8s %8s %8s %12s\n' target 'requests/s' 'p50 ms' 'p99 ms' 'x nginx' 'cpu us/req'
-for name in index article nginx; do
+for name in index article search nginx; do
     case $name in
         index) label="app /" ;;
         article) label="app $ARTICLE_PATH" ;;
+        search) label="app $SEARCH_PATH" ;;
         nginx) label="nginx $ARTICLE_PATH" ;;
     esac
     rps=$(rps_of "$name")
