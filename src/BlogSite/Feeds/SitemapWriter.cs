@@ -3,7 +3,7 @@ using System.Xml;
 
 namespace BlogSite.Feeds;
 
-/// <summary>The sitemap (home, articles, categories, tags) and robots.txt, with absolute links.</summary>
+/// <summary>The sitemap (home, archive, articles, categories, tags) and robots.txt, with absolute links.</summary>
 public sealed class SitemapWriter(LinkGenerator links)
 {
     public const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -15,7 +15,9 @@ public sealed class SitemapWriter(LinkGenerator links)
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("urlset", Namespace);
-            WriteUrl(writer, links.GetUriByPage(context, "/Index"), articles.Count == 0 ? null : articles.Max(a => a.UpdatedAt));
+            var newest = articles.Count == 0 ? (DateTime?)null : articles.Max(a => a.UpdatedAt);
+            WriteUrl(writer, links.GetUriByPage(context, "/Index"), newest);
+            WriteUrl(writer, links.GetUriByPage(context, "/Archive/Index"), newest);
             foreach (var article in articles)
             {
                 WriteUrl(writer, links.GetUriByPage(context, "/Articles/Details", values: new { slug = article.Slug }), article.UpdatedAt);

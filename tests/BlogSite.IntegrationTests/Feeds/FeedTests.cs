@@ -142,6 +142,7 @@ public sealed class FeedTests : IClassFixture<BlogFactory>
         Assert.DoesNotContain(Fixtures.DraftSlug, slugs);
         Assert.DoesNotContain(Fixtures.FutureSlug, slugs);
         Assert.Contains(locs, loc => loc.AbsolutePath == "/");
+        Assert.Contains(locs, loc => loc.AbsolutePath == "/archive");
         Assert.Contains(locs, loc => loc.AbsolutePath == "/categories/fixtures");
         Assert.Contains(locs, loc => loc.AbsolutePath == "/tags/testing");
     }
