@@ -95,6 +95,52 @@ public sealed class AccessibilityTests(BrowserFixture site) : IClassFixture<Brow
     }
 
     /// <summary>
+    /// axe does not check the edges of form fields, yet without them a field cannot be found (WCAG 1.4.11):
+    /// each text field's border against its own background and the page's must reach 3:1.
+    /// </summary>
+    [BrowserFact]
+    public async Task TextFieldEdges_ContrastThreeToOneWithFieldAndPage()
+    {
+        const string Contrasts = """
+            () => {
+              const rgb = color => color.match(/[\d.]+/g).slice(0, 3).map(Number);
+              const luminance = color => {
+                const [r, g, b] = rgb(color).map(c => c / 255).map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+                return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+              };
+              const ratio = (a, b) => {
+                const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+                return (high + 0.05) / (low + 0.05);
+              };
+              const page = getComputedStyle(document.body).backgroundColor;
+              return [...document.querySelectorAll("main input:not([type=checkbox]):not([type=hidden]), main textarea, main select")]
+                .filter(field => field.getClientRects().length > 0 && !field.closest("[aria-hidden='true']"))
+                .map(field => {
+                  const style = getComputedStyle(field);
+                  const edge = Math.min(ratio(style.borderTopColor, style.backgroundColor), ratio(style.borderTopColor, page));
+                  return `${field.name} ${edge.toFixed(2)}`;
+                });
+            }
+            """;
+        var found = new List<string>();
+        await using var pages = new BrowserPages(site);
+        foreach (var scheme in Schemes)
+        {
+            foreach (var address in new[] { "/account/login", $"/articles/{Slug}" })
+            {
+                var page = await pages.OpenAsync(colorScheme: scheme);
+                await page.GotoAsync(address);
+                var fields = await page.EvaluateAsync<string[]>(Contrasts);
+                Assert.NotEmpty(fields);
+                found.AddRange(fields.Where(field => double.Parse(field.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture) < 3)
+                    .Select(field => $"[{scheme} scheme, {address}] {field}:1"));
+            }
+        }
+
+        Assert.True(found.Count == 0, $"Text field edges under 3:1:\n{string.Join("\n", found)}");
+    }
+
+    /// <summary>
     /// The one line a test needs for a page that a plain GET shows, e.g. search results once /search exists:
     /// <c>[BrowserFact] public Task SearchResults_HaveNoAxeViolations() => AssertAddressHasNoViolationsAsync("/search?q=logging");</c>
     /// </summary>
