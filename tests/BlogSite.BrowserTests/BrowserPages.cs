@@ -14,13 +14,14 @@ public sealed partial class BrowserPages(BrowserFixture site) : IAsyncDisposable
 
     public List<string> Errors { get; } = [];
 
-    public async Task<IPage> OpenAsync(int width = 1280, bool javaScript = true)
+    public async Task<IPage> OpenAsync(int width = 1280, bool javaScript = true, ColorScheme colorScheme = ColorScheme.Light)
     {
         var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = site.BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
             JavaScriptEnabled = javaScript,
+            ColorScheme = colorScheme,
         });
         contexts.Add(context);
         // Every step here takes well under a second; a broken one should fail the test soon, not after 30 s.

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 
 namespace BlogSite.IntegrationTests;
@@ -47,5 +48,19 @@ public static class Forms
         var action = form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? path ?? "/" : WebUtility.HtmlDecode(action);
         return await client.PostAsync(target, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>
+    /// What a screen reader hears for a refused field: asserts the field named <paramref name="name"/> is
+    /// aria-invalid and returns the text of the elements its aria-describedby points to (hints, then the error).
+    /// </summary>
+    public static string DescriptionOfInvalid(IDocument page, string name)
+    {
+        var field = page.QuerySelector($"[name='{name}']") ?? throw new InvalidOperationException($"No field named {name}");
+        Assert.Equal("true", field.GetAttribute("aria-invalid"));
+        var ids = (field.GetAttribute("aria-describedby") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(ids);
+        return string.Join(" ", ids.Select(id =>
+            page.GetElementById(id)?.TextContent.Trim() ?? throw new InvalidOperationException($"{name} points to a missing #{id}")));
     }
 }

@@ -86,10 +86,17 @@ public sealed class CommentRenderer : IDisposable
         };
         sanitizer.PostProcessNode += (_, e) =>
         {
-            if (e.Node is AngleSharp.Dom.IElement { LocalName: "a" } link)
+            if (e.Node is not AngleSharp.Dom.IElement element)
             {
-                link.SetAttribute("rel", "nofollow ugc noopener");
+                return;
             }
+
+            if (element.LocalName == "a")
+            {
+                element.SetAttribute("rel", "nofollow ugc noopener");
+            }
+
+            Sanitizers.LetKeyboardScroll(element);
         };
         return sanitizer;
     }

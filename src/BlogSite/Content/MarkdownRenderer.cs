@@ -220,6 +220,6 @@ public sealed class MarkdownRenderer : IDisposable
     }
 
     private static RenderedArticle PlainText(string markdown, string notice) =>
-        new($"<p class=\"render-fallback\">{notice}</p><pre class=\"render-fallback-source\">{WebUtility.HtmlEncode(markdown)}</pre>",
+        new($"<p class=\"render-fallback\">{notice}</p><pre class=\"render-fallback-source\" tabindex=\"0\">{WebUtility.HtmlEncode(markdown)}</pre>",
             [], Fallback: true);
 }

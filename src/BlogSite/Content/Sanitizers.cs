@@ -32,6 +32,11 @@ internal static class Sanitizers
         var sanitizer = new HtmlSanitizer(options);
         sanitizer.PostProcessNode += (_, e) =>
         {
+            if (e.Node is AngleSharp.Dom.IElement element)
+            {
+                LetKeyboardScroll(element);
+            }
+
             // Task lists are the only inputs Markdig writes: keep them as inert, disabled checkboxes.
             if (e.Node is AngleSharp.Dom.IElement { LocalName: "input" } input)
             {
@@ -45,5 +50,17 @@ internal static class Sanitizers
             }
         };
         return sanitizer;
+    }
+
+    /// <summary>
+    /// Code blocks and tables scroll sideways in their own box when a line is too long for the screen; only a box
+    /// that takes focus can be scrolled from the keyboard, so both join the tab order.
+    /// </summary>
+    public static void LetKeyboardScroll(AngleSharp.Dom.IElement element)
+    {
+        if (element.LocalName is "pre" or "table")
+        {
+            element.SetAttribute("tabindex", "0");
+        }
     }
 }

@@ -92,6 +92,42 @@ public sealed class SignInTests(BlogFactory factory) : IClassFixture<BlogFactory
     }
 
     [Fact]
+    public async Task Login_Get_HasNoErrorSummaryAndNoFieldMarkedInvalid()
+    {
+        var page = await BlogFactory.ParseAsync(await factory.CreateReaderClient().GetAsync("/account/login"));
+
+        Assert.Null(page.QuerySelector("main .form__errors"));
+        Assert.Empty(page.QuerySelectorAll("main [aria-invalid]"));
+    }
+
+    [Fact]
+    public async Task Login_EmptyFields_Is422_ErrorsAnnouncedAndEachTiedToItsField()
+    {
+        var response = await Forms.SubmitAsync(factory.CreateReaderClient(), "/account/login", "main form",
+            new Dictionary<string, string> { ["Input.Email"] = "", ["Input.Password"] = "" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = await BlogFactory.ParseAsync(response);
+        var summary = page.QuerySelector("main .form__errors[role='alert']")!.TextContent;
+        Assert.Contains("The Email field is required.", summary, StringComparison.Ordinal);
+        Assert.Contains("The Password field is required.", summary, StringComparison.Ordinal);
+        Assert.Equal("The Email field is required.", Forms.DescriptionOfInvalid(page, "Input.Email"));
+        Assert.Equal("The Password field is required.", Forms.DescriptionOfInvalid(page, "Input.Password"));
+        Assert.Null(page.QuerySelector("[name='Input.RememberMe']")!.GetAttribute("aria-invalid"));
+    }
+
+    [Fact]
+    public async Task Login_WrongPassword_ErrorAnnounced_WithNoFieldMarkedInvalid()
+    {
+        var response = await Forms.SubmitAsync(factory.CreateReaderClient(), "/account/login", "main form",
+            new Dictionary<string, string> { ["Input.Email"] = "nobody@blogsite.test", ["Input.Password"] = "not-the-password" });
+
+        var page = await BlogFactory.ParseAsync(response);
+        Assert.Contains("don't match an account", page.QuerySelector("main .form__errors[role='alert']")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("main [aria-invalid]"));
+    }
+
+    [Fact]
     public async Task Login_WrongPassword_Is422_AndLocksOutAfterFiveFailures()
     {
         const string email = "lockout@blogsite.test";

@@ -129,6 +129,16 @@ public sealed class MarkdownRendererTests : IDisposable
     }
 
     [Fact]
+    public void RenderArticle_CodeBlocksAndTables_TakeKeyboardFocusToScroll()
+    {
+        var document = Render("```go\nfunc main() {}\n```\n\n```\nplain\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+
+        var scrollers = document.QuerySelectorAll("pre, table");
+        Assert.Equal(3, scrollers.Length);
+        Assert.All(scrollers, element => Assert.Equal("0", element.GetAttribute("tabindex")));
+    }
+
+    [Fact]
     public void RenderArticle_Images_SourceAltAndTitleKept()
     {
         var images = Render("![A chart](https://example.com/chart.png \"Throughput\") and ![Pipeline](/images/ci-pipeline.svg)").QuerySelectorAll("img");

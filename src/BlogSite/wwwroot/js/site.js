@@ -69,3 +69,15 @@ async function toggleHeart(form) {
     button.disabled = false;
   }
 }
+
+// A refused post opens on its error summary, so that a screen reader reads it first and Tab goes on to the fields.
+// On load, because Chromium clears focus when it scrolls to the page's #fragment; unless the reader has moved already.
+const errorSummary = document.querySelector(".form__errors[role='alert']");
+if (errorSummary) {
+  errorSummary.tabIndex = -1;
+  window.addEventListener("load", () => {
+    if (document.activeElement === document.body) {
+      errorSummary.focus();
+    }
+  });
+}

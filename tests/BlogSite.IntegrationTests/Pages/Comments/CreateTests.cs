@@ -120,9 +120,8 @@ public sealed class CreateTests
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await BlogFactory.ParseAsync(response);
-        var input = page.QuerySelector($"[name='{field}']")!;
-        Assert.Equal("true", input.GetAttribute("aria-invalid"));
-        Assert.Contains(message, page.GetElementById(input.GetAttribute("aria-describedby")!)!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("correct the field marked below", page.QuerySelector(".comment-form .form__errors[role='alert']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(message, Forms.DescriptionOfInvalid(page, field), StringComparison.Ordinal);
         Assert.Equal(body, page.QuerySelector("textarea[name='Input.Body']")!.TextContent);
         Assert.Empty(await CommentsAsync(factory));
     }

@@ -75,8 +75,10 @@ public sealed class EditTests(BlogFactory factory) : IClassFixture<BlogFactory>
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await BlogFactory.ParseAsync(response);
-        Assert.NotNull(page.QuerySelector(".form__errors"));
+        Assert.Contains("Nothing was saved", page.QuerySelector(".form__errors[role='alert']")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(message, page.QuerySelector($".field__error[data-valmsg-for='{field}']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(message, Forms.DescriptionOfInvalid(page, field), StringComparison.Ordinal);
+        Assert.Single(page.QuerySelectorAll("#editor-form [aria-invalid='true']"));
         Assert.Equal(body, ((IHtmlTextAreaElement)page.QuerySelector("#body-input")!).Value);
         Assert.False(await factory.WithDbAsync(db => db.Articles.IgnoreQueryFilters().AnyAsync(a => a.Body == body)));
         Assert.False(await factory.WithDbAsync(db => db.ArticleRevisions.AnyAsync(r => r.Body == body)));
