@@ -35,6 +35,9 @@ public sealed class AccessibilityTests(BrowserFixture site) : IClassFixture<Brow
     }
 
     [BrowserFact]
+    public Task ArticleWithFootnotesAndCode_HasNoAxeViolations() => AssertAddressHasNoViolationsAsync("/articles/reading-go-stack-traces");
+
+    [BrowserFact]
     public Task CommentFormWithErrors_HasNoAxeViolations() => AssertHasNoViolationsAsync(async page =>
     {
         await page.GotoAsync($"/articles/{Slug}");
