@@ -35,41 +35,53 @@ public sealed class SearchQueries(BlogDbContext db, TimeProvider clock)
             return new SearchResults([], 0, page, 1);
         }
 
+        // First every published match's id, best first: bm25 reads only the index's statistics. Then the
+        // marked title and passage for one page of them: snippet() tokenizes the whole text again, so it
+        // runs for those ten only (SQLite would compute it for every row it sorts).
         var now = clock.GetUtcNow().UtcDateTime;
-        var hits = db.Database.SqlQuery<SearchHit>($"""
-            SELECT rowid AS Id,
-                   bm25(ArticleSearch, 10.0, 3.0, 1.0, 5.0) AS Rank,
-                   highlight(ArticleSearch, 0, char(57344), char(57345)) AS Title,
-                   snippet(ArticleSearch, 2, char(57344), char(57345), '…', 32) AS Snippet
-            FROM ArticleSearch WHERE ArticleSearch MATCH {terms.Match}
-            """);
-        var matches = from hit in hits
-                      join article in db.Articles.AsNoTracking().PublishedAt(now) on hit.Id equals article.Id
-                      select new { hit, article };
+        var ranked = await (
+            from hit in db.Database.SqlQuery<RankedHit>($"""
+                SELECT rowid AS Id, bm25(ArticleSearch, 10.0, 3.0, 1.0, 5.0) AS Rank
+                FROM ArticleSearch WHERE ArticleSearch MATCH {terms.Match}
+                """)
+            join article in db.Articles.AsNoTracking().PublishedAt(now) on hit.Id equals article.Id
+            orderby hit.Rank, article.PublishedAt descending
+            select hit.Id).ToListAsync(ct);
 
-        var total = await matches.CountAsync(ct);
-        var totalPages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var rows = await matches
-            .OrderBy(m => m.hit.Rank).ThenByDescending(m => m.article.PublishedAt)
-            .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(m => new
+        var totalPages = Math.Max(1, (ranked.Count + PageSize - 1) / PageSize);
+        var pageIds = ranked.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        if (pageIds.Count == 0)
+        {
+            return new SearchResults([], ranked.Count, page, totalPages);
+        }
+
+        var rows = await (
+            from passage in db.Database.SqlQuery<MarkedPassage>($"""
+                SELECT rowid AS Id,
+                       highlight(ArticleSearch, 0, char(57344), char(57345)) AS Title,
+                       snippet(ArticleSearch, 2, char(57344), char(57345), '…', 32) AS Snippet
+                FROM ArticleSearch WHERE ArticleSearch MATCH {terms.Match}
+                """)
+            where pageIds.Contains(passage.Id)
+            join article in db.Articles.AsNoTracking() on passage.Id equals article.Id
+            select new
             {
-                m.article.Slug,
-                m.hit.Title,
-                m.hit.Snippet,
-                m.article.Summary,
-                CategorySlug = m.article.Category!.Slug,
-                CategoryName = m.article.Category.Name,
-                m.article.PublishedAt,
-                m.article.ReadingMinutes,
-            })
-            .ToListAsync(ct);
+                article.Id,
+                article.Slug,
+                passage.Title,
+                passage.Snippet,
+                article.Summary,
+                CategorySlug = article.Category!.Slug,
+                CategoryName = article.Category.Name,
+                article.PublishedAt,
+                article.ReadingMinutes,
+            }).ToListAsync(ct);
 
-        var items = rows.Select(r => new SearchResult(r.Slug, Marked(r.Title),
+        var items = rows.OrderBy(r => pageIds.IndexOf(r.Id)).Select(r => new SearchResult(r.Slug, Marked(r.Title),
             // A passage of the body when the match is there; the summary when the title or tags matched.
             r.Snippet.Contains(MarkStart, StringComparison.Ordinal) || r.Summary.Length == 0 ? Marked(r.Snippet) : Marked(r.Summary),
             r.CategorySlug, r.CategoryName, r.PublishedAt!.Value, r.ReadingMinutes)).ToList();
-        return new SearchResults(items, total, page, totalPages);
+        return new SearchResults(items, ranked.Count, page, totalPages);
     }
 
     /// <summary>HTML-encodes <paramref name="text"/> and turns FTS5's match markers into balanced <c>mark</c> elements.</summary>
@@ -108,10 +120,15 @@ public sealed class SearchQueries(BlogDbContext db, TimeProvider clock)
         return new HtmlString(open ? html.Append("</mark>").ToString() : html.ToString());
     }
 
-    private sealed class SearchHit
+    private sealed class RankedHit
     {
         public int Id { get; init; }
         public double Rank { get; init; }
+    }
+
+    private sealed class MarkedPassage
+    {
+        public int Id { get; init; }
         public string Title { get; init; } = "";
         public string Snippet { get; init; } = "";
     }
