@@ -44,7 +44,7 @@ public static class FeedEndpoints
     }
 
     private static void MapFeed(IEndpointRouteBuilder app, string pattern, string name, FeedScope scope, FeedFormat format) =>
-        app.MapGet(pattern, async (string? slug, FeedQueries queries, FeedWriter writer, LinkGenerator links, HttpContext context, CancellationToken ct) =>
+        app.MapGet(pattern, async (string? slug, FeedQueries queries, FeedWriter writer, SiteUrls urls, HttpContext context, CancellationToken ct) =>
             {
                 var source = await queries.LatestAsync(scope, slug, ct);
                 if (source is null)
@@ -52,7 +52,7 @@ public static class FeedEndpoints
                     return Results.NotFound();
                 }
 
-                var self = new Uri(links.GetUriByName(context, name, new { slug }) ?? throw new InvalidOperationException($"No route named {name}."));
+                var self = new Uri(urls.Route(context, name, new { slug }));
                 var bytes = await writer.WriteAsync(source, format, self, context, ct);
                 return Results.Bytes(bytes, format == FeedFormat.Rss ? FeedWriter.RssContentType : FeedWriter.AtomContentType);
             })

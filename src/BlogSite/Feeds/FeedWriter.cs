@@ -15,7 +15,7 @@ public enum FeedFormat
 }
 
 /// <summary>Turns a <see cref="FeedSource"/> into RSS 2.0 or Atom 1.0 bytes with absolute links.</summary>
-public sealed class FeedWriter(MarkdownRenderer renderer, LinkGenerator links, IOptions<SiteOptions> site)
+public sealed class FeedWriter(MarkdownRenderer renderer, SiteUrls urls, IOptions<SiteOptions> site)
 {
     public const string RssContentType = "application/rss+xml; charset=utf-8";
     public const string AtomContentType = "application/atom+xml; charset=utf-8";
@@ -26,7 +26,7 @@ public sealed class FeedWriter(MarkdownRenderer renderer, LinkGenerator links, I
     public async Task<byte[]> WriteAsync(FeedSource source, FeedFormat format, Uri self, HttpContext context, CancellationToken ct)
     {
         var title = source.Name is null ? site.Value.Title : $"{source.Name} · {site.Value.Title}";
-        var home = new Uri(links.GetUriByPage(context, "/Index") ?? throw new InvalidOperationException("No route to /Index."));
+        var home = new Uri(urls.Page(context, "/Index"));
         var feed = new SyndicationFeed(title, site.Value.Tagline, home)
         {
             Id = self.AbsoluteUri,
@@ -37,8 +37,7 @@ public sealed class FeedWriter(MarkdownRenderer renderer, LinkGenerator links, I
         var items = new List<SyndicationItem>(source.Articles.Count);
         foreach (var article in source.Articles)
         {
-            var link = new Uri(links.GetUriByPage(context, "/Articles/Details", values: new { slug = article.Slug })
-                ?? throw new InvalidOperationException("No route to /Articles/Details."));
+            var link = new Uri(urls.Page(context, "/Articles/Details", new { slug = article.Slug }));
             var html = (await renderer.RenderArticleAsync(article.ContentHash, article.Body, ct)).Html;
             var item = new SyndicationItem(article.Title, (SyndicationContent?)null, link, link.AbsoluteUri, Utc(article.UpdatedAt))
             {

@@ -1,10 +1,11 @@
 using System.Text;
 using System.Xml;
+using BlogSite.Web;
 
 namespace BlogSite.Feeds;
 
 /// <summary>The sitemap (home, archive, articles, categories, tags) and robots.txt, with absolute links.</summary>
-public sealed class SitemapWriter(LinkGenerator links)
+public sealed class SitemapWriter(SiteUrls urls)
 {
     public const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
@@ -16,22 +17,22 @@ public sealed class SitemapWriter(LinkGenerator links)
             writer.WriteStartDocument();
             writer.WriteStartElement("urlset", Namespace);
             var newest = articles.Count == 0 ? (DateTime?)null : articles.Max(a => a.UpdatedAt);
-            WriteUrl(writer, links.GetUriByPage(context, "/Index"), newest);
-            WriteUrl(writer, links.GetUriByPage(context, "/Archive/Index"), newest);
+            WriteUrl(writer, urls.Page(context, "/Index"), newest);
+            WriteUrl(writer, urls.Page(context, "/Archive/Index"), newest);
             foreach (var article in articles)
             {
-                WriteUrl(writer, links.GetUriByPage(context, "/Articles/Details", values: new { slug = article.Slug }), article.UpdatedAt);
+                WriteUrl(writer, urls.Page(context, "/Articles/Details", new { slug = article.Slug }), article.UpdatedAt);
             }
 
             foreach (var category in articles.GroupBy(a => a.CategorySlug).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                WriteUrl(writer, links.GetUriByPage(context, "/Categories/Details", values: new { slug = category.Key }), category.Max(a => a.UpdatedAt));
+                WriteUrl(writer, urls.Page(context, "/Categories/Details", new { slug = category.Key }), category.Max(a => a.UpdatedAt));
             }
 
             var tags = articles.SelectMany(a => a.TagSlugs.Select(tag => (Tag: tag, a.UpdatedAt))).GroupBy(t => t.Tag);
             foreach (var tag in tags.OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                WriteUrl(writer, links.GetUriByPage(context, "/Tags/Details", values: new { slug = tag.Key }), tag.Max(t => t.UpdatedAt));
+                WriteUrl(writer, urls.Page(context, "/Tags/Details", new { slug = tag.Key }), tag.Max(t => t.UpdatedAt));
             }
 
             writer.WriteEndElement();
@@ -42,18 +43,12 @@ public sealed class SitemapWriter(LinkGenerator links)
 
     public string WriteRobots(HttpContext context)
     {
-        var sitemap = links.GetUriByName(context, FeedEndpoints.SitemapName, values: null)
-            ?? throw new InvalidOperationException("No route to the sitemap.");
+        var sitemap = urls.Route(context, FeedEndpoints.SitemapName);
         return $"User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /account\n\nSitemap: {sitemap}\n";
     }
 
-    private static void WriteUrl(XmlWriter writer, string? loc, DateTime? lastModified)
+    private static void WriteUrl(XmlWriter writer, string loc, DateTime? lastModified)
     {
-        if (loc is null)
-        {
-            return;
-        }
-
         writer.WriteStartElement("url", Namespace);
         writer.WriteElementString("loc", Namespace, loc);
         if (lastModified is { } value)

@@ -3,9 +3,22 @@ using Microsoft.Extensions.Options;
 
 namespace BlogSite.Web;
 
-/// <summary>Absolute addresses for what leaves the page: the canonical link, OpenGraph and structured data.</summary>
-public sealed class SiteUrls(IOptions<SiteOptions> site)
+/// <summary>
+/// Absolute addresses for what leaves the page (the canonical link, OpenGraph, structured data, feeds, the
+/// sitemap): under <c>Site:BaseUrl</c> when it is set, so they do not depend on the host a request came in by.
+/// </summary>
+public sealed class SiteUrls(IOptions<SiteOptions> site, LinkGenerator links)
 {
+    /// <summary>The absolute address of a Razor page, e.g. "/Articles/Details" with its slug.</summary>
+    public string Page(HttpContext context, string page, object? values = null) =>
+        Absolute(context.Request, links.GetPathByPage(context, page, values: values)
+            ?? throw new InvalidOperationException($"No route to {page}."));
+
+    /// <summary>The absolute address of a named endpoint.</summary>
+    public string Route(HttpContext context, string name, object? values = null) =>
+        Absolute(context.Request, links.GetPathByName(context, name, values)
+            ?? throw new InvalidOperationException($"No route named {name}."));
+
     public string Absolute(HttpRequest request, string path)
     {
         var root = string.IsNullOrEmpty(site.Value.BaseUrl)

@@ -1,0 +1,45 @@
+using System.ServiceModel.Syndication;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace BlogSite.IntegrationTests.Feeds;
+
+/// <summary>Behind a proxy the request's host is not the site's: with Site:BaseUrl set, every absolute link uses it.</summary>
+public sealed class BaseUrlTests
+{
+    private const string BaseUrl = "https://blog.example.com";
+
+    [Theory]
+    [InlineData("/feed.xml")]
+    [InlineData("/atom.xml")]
+    [InlineData("/tags/go/feed.xml")]
+    public async Task Feed_LinksUseTheSiteBaseUrl(string path)
+    {
+        using var factory = new BlogFactory();
+        factory.Settings["Site:BaseUrl"] = BaseUrl + "/";
+        using var reader = XmlReader.Create(await factory.CreateClient().GetStreamAsync(path));
+
+        var feed = SyndicationFeed.Load(reader);
+
+        var links = feed.Links.Select(l => l.Uri).Concat(feed.Items.SelectMany(i => i.Links.Select(l => l.Uri))).ToList();
+        Assert.NotEmpty(feed.Items);
+        Assert.All(links, link => Assert.StartsWith(BaseUrl + "/", link.AbsoluteUri, StringComparison.Ordinal));
+        Assert.Contains(links, link => link.AbsoluteUri == BaseUrl + path);
+    }
+
+    [Fact]
+    public async Task SitemapAndRobots_UseTheSiteBaseUrl()
+    {
+        using var factory = new BlogFactory();
+        factory.Settings["Site:BaseUrl"] = BaseUrl;
+        var client = factory.CreateClient();
+
+        var sitemap = XDocument.Parse(await client.GetStringAsync("/sitemap.xml"));
+        var robots = await client.GetStringAsync("/robots.txt");
+
+        var locs = sitemap.Descendants(XName.Get("loc", "http://www.sitemaps.org/schemas/sitemap/0.9")).Select(l => l.Value).ToList();
+        Assert.Contains(BaseUrl + "/", locs);
+        Assert.All(locs, loc => Assert.StartsWith(BaseUrl + "/", loc, StringComparison.Ordinal));
+        Assert.Contains($"Sitemap: {BaseUrl}/sitemap.xml", robots, StringComparison.Ordinal);
+    }
+}
