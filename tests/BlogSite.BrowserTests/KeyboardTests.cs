@@ -78,6 +78,12 @@ public sealed class KeyboardTests(BrowserFixture site, ITestOutputHelper output)
     public Task HomePage_EveryControl_ReachedByTabWithAVisibleFocusRing() => AssertTabReachesEveryControlAsync("/");
 
     [BrowserFact]
+    public Task SearchResults_EveryControl_ReachedByTabWithAVisibleFocusRing() => AssertTabReachesEveryControlAsync("/search?q=test");
+
+    [BrowserFact]
+    public Task Archive_EveryControl_ReachedByTabWithAVisibleFocusRing() => AssertTabReachesEveryControlAsync("/archive");
+
+    [BrowserFact]
     public async Task ArticleWithComments_EveryControl_ReachedByTabWithAVisibleFocusRing()
     {
         var first = await site.SeedCommentAsync(Slug, "Priya Raman", "Little's law: see [the paper](https://example.com/little).", "r:keyboard-reader-00001");
