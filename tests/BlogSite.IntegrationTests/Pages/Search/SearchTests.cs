@@ -113,7 +113,9 @@ public sealed class SearchTests : IClassFixture<SearchTests.SearchFactory>
         var page = await BlogFactory.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.NotNull(page.QuerySelector("form[role=search] input[name=q]"));
+        Assert.NotNull(page.QuerySelector("main form[role=search] input[name=q]"));
+        // Two search landmarks on the page, told apart by their names.
+        Assert.Equal(["Site search", "New search"], page.QuerySelectorAll("form[role=search]").Select(f => f.GetAttribute("aria-label")));
         Assert.Null(page.QuerySelector(".search-results"));
         Assert.Equal("noindex, follow", page.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
     }
@@ -196,6 +198,7 @@ public sealed class SearchTests : IClassFixture<SearchTests.SearchFactory>
             var form = page.QuerySelector(".site-header form[role=search]");
 
             Assert.NotNull(form);
+            Assert.Equal("Site search", form.GetAttribute("aria-label"));
             Assert.Equal("/search", form.GetAttribute("action"));
             Assert.Equal("get", form.GetAttribute("method"));
             var input = form.QuerySelector("input[name=q]")!;
