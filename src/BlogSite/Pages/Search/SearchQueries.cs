@@ -1,16 +1,16 @@
-using System.Net;
-using System.Text;
 using BlogSite.Data;
-using Microsoft.AspNetCore.Html;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Pages.Search;
 
+/// <summary>A run of text, and whether it is a matched word (shown marked); the page encodes it like any text.</summary>
+public readonly record struct TextPart(string Text, bool IsMatch);
+
 /// <summary>An article that matched, with the matched words marked in its title and in a passage of its text.</summary>
 public sealed record SearchResult(
     string Slug,
-    HtmlString Title,
-    HtmlString Excerpt,
+    IReadOnlyList<TextPart> Title,
+    IReadOnlyList<TextPart> Excerpt,
     string CategorySlug,
     string CategoryName,
     DateTime PublishedAt,
@@ -23,7 +23,7 @@ public sealed class SearchQueries(BlogDbContext db, TimeProvider clock)
 {
     public const int PageSize = 10;
 
-    // Private-use characters around matches in FTS5's output, turned into <mark> once the text is encoded.
+    // Private-use characters around matches in FTS5's output, read back by Marked.
     private const char MarkStart = '\uE000';
     private const char MarkEnd = '\uE001';
 
@@ -84,11 +84,14 @@ public sealed class SearchQueries(BlogDbContext db, TimeProvider clock)
         return new SearchResults(items, ranked.Count, page, totalPages);
     }
 
-    /// <summary>HTML-encodes <paramref name="text"/> and turns FTS5's match markers into balanced <c>mark</c> elements.</summary>
-    public static HtmlString Marked(string text)
+    /// <summary>
+    /// Splits FTS5's output at its match markers into plain and matched runs. A marker the article text itself
+    /// contains is dropped unless it opens or closes a match, so every match is closed.
+    /// </summary>
+    public static IReadOnlyList<TextPart> Marked(string text)
     {
-        var html = new StringBuilder(text.Length + 32);
-        var open = false;
+        var parts = new List<TextPart>();
+        var inMatch = false;
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -97,27 +100,33 @@ public sealed class SearchQueries(BlogDbContext db, TimeProvider clock)
                 continue;
             }
 
-            html.Append(WebUtility.HtmlEncode(text[start..i]));
+            Add(parts, text[start..i], inMatch);
             start = i + 1;
-            if (i == text.Length)
+            if (i < text.Length && (text[i] == MarkStart) != inMatch)
             {
-                break;
-            }
-
-            // A marker the article text itself contains is dropped unless it opens or closes a match.
-            if (text[i] == MarkStart && !open)
-            {
-                html.Append("<mark>");
-                open = true;
-            }
-            else if (text[i] == MarkEnd && open)
-            {
-                html.Append("</mark>");
-                open = false;
+                inMatch = !inMatch;
             }
         }
 
-        return new HtmlString(open ? html.Append("</mark>").ToString() : html.ToString());
+        return parts;
+    }
+
+    // Runs of the same kind are joined: a dropped marker does not split a word.
+    private static void Add(List<TextPart> parts, string text, bool isMatch)
+    {
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        if (parts.Count > 0 && parts[^1].IsMatch == isMatch)
+        {
+            parts[^1] = new TextPart(parts[^1].Text + text, isMatch);
+        }
+        else
+        {
+            parts.Add(new TextPart(text, isMatch));
+        }
     }
 
     private sealed class RankedHit

@@ -178,6 +178,7 @@ public sealed class SearchTests : IClassFixture<SearchTests.SearchFactory>
         XssSample.AssertInert(html);
         Assert.Contains("/articles/" + Fixtures.HostileSlug, ResultLinks(page));
         Assert.Contains("<img src=x", page.QuerySelector(".search-result__excerpt")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(Fixtures.HostileTitle, page.QuerySelector(".search-result__title")!.TextContent);
     }
 
     [Fact]
