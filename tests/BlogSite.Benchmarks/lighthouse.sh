@@ -35,8 +35,8 @@ RESULTS=${RESULTS:-$LH_DIR/results}
 APP_URL="http://127.0.0.1:$APP_PORT"
 PAGES=("home /" "article /articles/$SLUG")
 
-log() { printf '== %s\n' "$*" >&2; }
-die() { printf 'lighthouse.sh: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=published-app.sh
+source "$HERE/published-app.sh"
 
 install_missing() {
     local packages=()
@@ -62,17 +62,6 @@ install_missing() {
 WORK=""
 APP_PID=""
 
-stop() {
-    local pid=$1
-    [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 50); do
-        kill -0 "$pid" 2>/dev/null || return 0
-        sleep 0.1
-    done
-    kill -KILL "$pid" 2>/dev/null || true
-}
-
 cleanup() {
     stop "$APP_PID"
     [[ -n $WORK && -d $WORK ]] && rm -rf "$WORK"
@@ -80,34 +69,14 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1" || true; }
-
 install_missing
 WORK=$(mktemp -d /tmp/blogsite-lighthouse.XXXXXX)
 mkdir -p "$RESULTS"
 [[ $(status_of "$APP_URL/") == 000 ]] || die "port $APP_PORT is in use; set APP_PORT"
 
-if [[ -n $APP_DIR ]]; then
-    [[ -f $APP_DIR/BlogSite.dll ]] || die "APP_DIR=$APP_DIR holds no BlogSite.dll"
-    log "using the published app in $APP_DIR"
-    cp -r "$APP_DIR" "$WORK/app"
-else
-    log "publishing src/BlogSite (Release${PUBLISH_ARGS:+ $PUBLISH_ARGS}) to $WORK/app"
-    # shellcheck disable=SC2086 # PUBLISH_ARGS is a list of words on purpose
-    dotnet publish "$REPO/src/BlogSite" -c Release -o "$WORK/app" -nologo -v quiet $PUBLISH_ARGS >"$WORK/publish.log" 2>&1 \
-        || { cat "$WORK/publish.log" >&2; die "publish failed"; }
-fi
-
+publish_app
 log "starting the app on $APP_URL"
-APP_EXE=(dotnet "$WORK/app/BlogSite.dll")
-[[ -x $WORK/app/BlogSite ]] && APP_EXE=("$WORK/app/BlogSite")
-(
-    cd "$WORK/app"
-    exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$APP_URL" \
-        ConnectionStrings__Blog="Data Source=$WORK/lighthouse.db" Content__Path="$REPO/content" \
-        "${APP_EXE[@]}"
-) >"$WORK/app.log" 2>&1 &
-APP_PID=$!
+start_app "$WORK/lighthouse.db"
 
 for _ in $(seq 300); do
     [[ $(status_of "$APP_URL/") == 200 ]] && break

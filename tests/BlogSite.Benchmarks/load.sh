@@ -31,8 +31,8 @@ SEARCH_PATH="/search?q=${SEARCH_QUERY:-goroutine}"
 APP_URL="http://127.0.0.1:$APP_PORT"
 NGINX_URL="http://127.0.0.1:$NGINX_PORT"
 
-log() { printf '== %s\n' "$*" >&2; }
-die() { printf 'load.sh: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=published-app.sh
+source "$REPO/tests/BlogSite.Benchmarks/published-app.sh"
 
 install_missing() {
     local packages=()
@@ -59,17 +59,6 @@ WORK=""
 APP_PID=""
 NGINX_PID=""
 
-stop() {
-    local pid=$1
-    [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 50); do
-        kill -0 "$pid" 2>/dev/null || return 0
-        sleep 0.1
-    done
-    kill -KILL "$pid" 2>/dev/null || true
-}
-
 cleanup() {
     stop "$APP_PID"
     stop "$NGINX_PID"
@@ -79,8 +68,6 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 port_free() { ! curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$1/"; }
-
-status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1" || true; }
 
 # "1.23ms" / "850.00us" / "1.02s" -> milliseconds
 to_ms() {
@@ -132,28 +119,10 @@ chmod 755 "$WORK"
 port_free "$APP_PORT" || die "port $APP_PORT is in use; set APP_PORT"
 port_free "$NGINX_PORT" || die "port $NGINX_PORT is in use; set NGINX_PORT"
 
-if [[ -n $APP_DIR ]]; then
-    [[ -f $APP_DIR/BlogSite.dll ]] || die "APP_DIR=$APP_DIR holds no BlogSite.dll"
-    log "using the published app in $APP_DIR"
-    cp -r "$APP_DIR" "$WORK/app"
-else
-    log "publishing src/BlogSite (Release${PUBLISH_ARGS:+ $PUBLISH_ARGS}) to $WORK/app"
-    # shellcheck disable=SC2086 # PUBLISH_ARGS is a list of words on purpose
-    dotnet publish "$REPO/src/BlogSite" -c Release -o "$WORK/app" -nologo -v quiet $PUBLISH_ARGS >"$WORK/publish.log" 2>&1 \
-        || { cat "$WORK/publish.log" >&2; die "publish failed"; }
-fi
-
+publish_app
 log "starting the app on $APP_URL (CPU $APP_CPU)"
-APP_EXE=(dotnet "$WORK/app/BlogSite.dll")
-[[ -x $WORK/app/BlogSite ]] && APP_EXE=("$WORK/app/BlogSite")
 started_ns=$(date +%s%N)
-(
-    cd "$WORK/app"
-    exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$APP_URL" \
-        ConnectionStrings__Blog="Data Source=$WORK/load.db" Content__Path="$REPO/content" \
-        taskset -c "$APP_CPU" "${APP_EXE[@]}"
-) >"$WORK/app.log" 2>&1 &
-APP_PID=$!
+start_app "$WORK/load.db" taskset -c "$APP_CPU"
 
 ready=""
 for _ in $(seq 3000); do   # 10 ms apart, so at most ~30 s plus curl time
