@@ -1,3 +1,5 @@
+using BlogSite.Web;
+
 namespace BlogSite.Counters;
 
 /// <summary>
@@ -20,7 +22,7 @@ public sealed class ViewCountingMiddleware(RequestDelegate next, ViewCounter cou
             && context.GetEndpoint()?.DisplayName == "/Articles/Details")
         {
             var slug = path[ArticlePrefix.Length..].TrimEnd('/');
-            var reader = context.Connection.RemoteIpAddress?.ToString();
+            var reader = ClientAddress.Of(context);
             counter.TryCount(slug, reader, context.Request.Headers.UserAgent);
         }
     }

@@ -49,7 +49,7 @@ public sealed class CreateModel(CommentCommands comments, IAntiforgery antiforge
             return Show(StatusCodes.Status200OK, new Dictionary<string, string>());
         }
 
-        var result = await comments.PostAsync(target, Input, HttpContext.Connection.RemoteIpAddress?.ToString(), ReaderKeys.FindOrCreate(HttpContext), ct);
+        var result = await comments.PostAsync(target, Input, ClientAddress.Of(HttpContext), ReaderKeys.FindOrCreate(HttpContext), ct);
         if (result.CommentId is { } id)
         {
             return RedirectToPage("/Articles/Details", null, new { slug }, $"comment-{id}");
