@@ -79,13 +79,23 @@ public class BlogFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestPeer>());
     }
 
-    /// <summary>A client that looks like a browser, so its article views count.</summary>
-    public HttpClient CreateReaderClient(string userAgent = BrowserUserAgent)
+    /// <summary>
+    /// A client that looks like a browser, so its article views count; from the address <paramref name="peer"/>
+    /// when given (see <see cref="TestPeer"/>), else with no address, as TestServer sends.
+    /// </summary>
+    public HttpClient CreateReaderClient(string userAgent = BrowserUserAgent, string? peer = null)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", userAgent);
+        if (peer is not null)
+        {
+            client.DefaultRequestHeaders.Add(TestPeer.Header, peer);
+        }
+
         return client;
     }
 
