@@ -43,7 +43,7 @@ start_app() {
     (
         cd "$WORK/app"
         exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$APP_URL" \
-            ConnectionStrings__Blog="Data Source=$database" Content__Path="$REPO/content" \
+            ConnectionStrings__Blog="Data Source=$database" Content__Path="$REPO/content" Site__BaseUrl="${SITE_BASE_URL:-$APP_URL}" \
             "$@" "${exe[@]}"
     ) >"$WORK/app.log" 2>&1 &
     APP_PID=$!

@@ -2,8 +2,6 @@ using System.Net;
 using BlogSite.Accounts;
 using BlogSite.Pages.Comments;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -47,9 +45,11 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
 
     public async Task InitializeAsync()
     {
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        // The port is chosen before the host starts, since Production needs its base URL at start-up.
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         StartServer();
-        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -68,9 +68,17 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("ConnectionStrings:Blog", $"Data Source={Path.Combine(root, "blog.db")}");
         builder.UseSetting("Content:Path", Path.Combine(RepositoryRoot, "content"));
         builder.UseSetting("Media:Path", Path.Combine(root, "media"));
+        builder.UseSetting("Site:BaseUrl", BaseUrl);
         // A test fills a form faster than any person: the anti-bot form age and the per-address post limit are for people.
         builder.UseSetting("Comments:MinFormAgeSeconds", "0");
         builder.UseSetting("Comments:PostsPerWindow", "1000");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Creates a signed-up user with <paramref name="role"/>, as `blogsite users add` would.</summary>

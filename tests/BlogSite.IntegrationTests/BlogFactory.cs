@@ -75,6 +75,8 @@ public class BlogFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Blog", $"Data Source={DatabasePath}");
         builder.UseSetting("Content:Path", ContentFolder);
         builder.UseSetting("Media:Path", Path.Combine(root, "media"));
+        // TestServer's clients call http://localhost; Production requires a base URL, and answers only its host.
+        builder.UseSetting("Site:BaseUrl", "http://localhost");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -5,7 +5,8 @@ namespace BlogSite.Web;
 
 /// <summary>
 /// Absolute addresses for what leaves the page (the canonical link, OpenGraph, structured data, feeds, the
-/// sitemap): under <c>Site:BaseUrl</c> when it is set, so they do not depend on the host a request came in by.
+/// sitemap): under <c>Site:BaseUrl</c>, so they never depend on the Host header a client wrote. Only in
+/// Development, where the base URL may be left empty, do they follow the request.
 /// </summary>
 public sealed class SiteUrls(IOptions<SiteOptions> site, LinkGenerator links)
 {

@@ -1,17 +1,20 @@
 using BlogSite.Counters;
+using Microsoft.Extensions.Options;
 
 namespace BlogSite.Web;
 
 public static class WebApplicationExtensions
 {
     /// <summary>
-    /// The middleware in order: errors and headers first; views are counted around the page cache, so
+    /// The middleware in order: the client's address and scheme from a trusted proxy before anything reads
+    /// them; errors and headers next; views are counted around the page cache, so
     /// a cached page still counts; cached pages are answered before the sign-in machinery runs. Only
     /// those shared reader pages are compressed: other pages may carry a form token, which compression
     /// over HTTPS can leak (BREACH). Static assets come precompressed from MapStaticAssets.
     /// </summary>
     public static WebApplication UseBlogPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -20,7 +23,10 @@ public static class WebApplicationExtensions
                 // An over-large or malformed request keeps its own status (413, 400), not 500.
                 StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
             });
-            app.UseHsts();
+            if (app.Services.GetRequiredService<IOptions<NetworkOptions>>().Value.HstsMaxAgeDays > 0)
+            {
+                app.UseHsts();
+            }
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();

@@ -1,5 +1,4 @@
 using BlogSite.Accounts;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -36,7 +35,7 @@ public static class WebServiceCollectionExtensions
         });
         // A crafted search link of 10,000 characters gets the search page's answer, not Kestrel's bare 414.
         services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestLineSize = 64 * 1024);
-        services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedProto);
+        services.AddBlogNetwork();
         services.AddBlogRateLimits();
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AdOptions>().BindConfiguration(AdOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

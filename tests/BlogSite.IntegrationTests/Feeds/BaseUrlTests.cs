@@ -4,7 +4,10 @@ using System.Xml.Linq;
 
 namespace BlogSite.IntegrationTests.Feeds;
 
-/// <summary>Behind a proxy the request's host is not the site's: with Site:BaseUrl set, every absolute link uses it.</summary>
+/// <summary>
+/// The request's host need not be the site's (an operator may answer several names with AllowedHosts):
+/// every absolute link uses Site:BaseUrl.
+/// </summary>
 public sealed class BaseUrlTests
 {
     private const string BaseUrl = "https://blog.example.com";
@@ -17,6 +20,7 @@ public sealed class BaseUrlTests
     {
         using var factory = new BlogFactory();
         factory.Settings["Site:BaseUrl"] = BaseUrl + "/";
+        factory.Settings["AllowedHosts"] = "*";
         using var reader = XmlReader.Create(await factory.CreateClient().GetStreamAsync(path));
 
         var feed = SyndicationFeed.Load(reader);
@@ -32,6 +36,7 @@ public sealed class BaseUrlTests
     {
         using var factory = new BlogFactory();
         factory.Settings["Site:BaseUrl"] = BaseUrl;
+        factory.Settings["AllowedHosts"] = "*";
         var client = factory.CreateClient();
 
         var sitemap = XDocument.Parse(await client.GetStringAsync("/sitemap.xml"));

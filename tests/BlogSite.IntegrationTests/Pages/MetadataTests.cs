@@ -80,6 +80,7 @@ public sealed class MetadataTests
     {
         using var factory = new BlogFactory();
         factory.Settings["Site:BaseUrl"] = "https://blog.example.com/";
+        factory.Settings["AllowedHosts"] = "*";
         var page = await BlogFactory.ParseAsync(await factory.CreateReaderClient().GetAsync("/tags/go/?pageNumber=1&utm_source=x"));
 
         Assert.Equal("https://blog.example.com/tags/go", page.QuerySelector("link[rel='canonical']")!.GetAttribute("href"));
