@@ -6,16 +6,17 @@ using Microsoft.Extensions.Options;
 
 namespace BlogSite.Pages;
 
-[ReaderPage]
+[ReaderPage("pageNumber")]
 public sealed class IndexModel(ArticleQueries articles, SiteUrls urls, IOptions<SiteOptions> site) : PageModel
 {
     public ArticlePage Articles { get; private set; } = default!;
 
     public string StructuredData { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync([FromQuery] int pageNumber = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnGetAsync([ReaderQuery] int pageNumber = 1, CancellationToken ct = default)
     {
-        if (pageNumber < 1)
+        // A page number that is not a canonical positive number names no page.
+        if (!ModelState.IsValid)
         {
             return NotFound();
         }

@@ -24,27 +24,36 @@ public sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPageCa
     /// An anonymous GET or HEAD of a reader page: what this middleware serves and keeps. Such a page holds
     /// nothing personal and no form token, so it is safe to compress over HTTPS (see BREACH).
     /// </summary>
-    public static bool IsSharedRead(HttpContext context)
+    public static bool IsSharedRead(HttpContext context) => SharedReadPage(context) is not null;
+
+    private static ReaderPageAttribute? SharedReadPage(HttpContext context)
     {
         var request = context.Request;
         return (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && request.Headers.Cookie.Count == 0
             && request.Headers.Authorization.Count == 0
-            && context.GetEndpoint()?.Metadata.GetMetadata<ReaderPageAttribute>() is not null;
+            ? context.GetEndpoint()?.Metadata.GetMetadata<ReaderPageAttribute>()
+            : null;
     }
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!IsSharedRead(context))
+        if (SharedReadPage(context) is not { } readerPage)
         {
             await next(context);
             return;
         }
 
         var request = context.Request;
-        var isGet = HttpMethods.IsGet(request.Method);
         var path = PathOf(request);
-        var key = KeyOf(path, request.Query);
+        if (cache.KeyOf(request, path, readerPage) is not { } key)
+        {
+            // A malformed query value is answered by the page and kept under no key.
+            await next(context);
+            return;
+        }
+
+        var isGet = HttpMethods.IsGet(request.Method);
         if (cache.TryGet(key, out var page))
         {
             await ServeAsync(context.Response, page, isGet, AcceptsGzip(request), context.RequestAborted);
@@ -85,19 +94,6 @@ public sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPageCa
     {
         var path = request.PathBase.Add(request.Path).Value ?? "/";
         return path.Length > 1 && path.EndsWith('/') ? path.TrimEnd('/') : path;
-    }
-
-    // Only the query values pages read make a different page; any other query string shares the copy.
-    private static string KeyOf(string path, IQueryCollection query)
-    {
-        if (query.Count == 0)
-        {
-            return path;
-        }
-
-        var pageNumber = query["pageNumber"];
-        var replyTo = query["replyTo"];
-        return pageNumber.Count == 0 && replyTo.Count == 0 ? path : $"{path}?pageNumber={pageNumber}&replyTo={replyTo}";
     }
 
     private static bool IsPrivate(Microsoft.Extensions.Primitives.StringValues cacheControl) =>

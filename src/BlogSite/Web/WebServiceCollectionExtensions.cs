@@ -20,6 +20,7 @@ public static class WebServiceCollectionExtensions
         });
         services.AddRazorComponents();
         services.AddSingleton<ReaderPageCache>();
+        services.AddOptions<ReaderPageCacheOptions>().BindConfiguration(ReaderPageCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddResponseCompression(options =>
         {
             // Only reader pages reach it (see UseBlogPipeline), and they hold no secret to leak.

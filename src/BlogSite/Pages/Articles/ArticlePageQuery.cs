@@ -27,7 +27,8 @@ public sealed class ArticlePageQuery(
 {
     /// <summary>
     /// The page for <paramref name="slug"/>. A null <paramref name="readerKey"/> renders the page every cookie-less
-    /// reader shares; <paramref name="replyTo"/> comes from the "Reply" link that works without JavaScript.
+    /// reader shares; <paramref name="replyTo"/> comes from the "Reply" link that works without JavaScript, and is
+    /// dropped unless it names a published comment the reader may answer.
     /// </summary>
     public async Task<ArticlePageData?> LoadAsync(string slug, string? readerKey, int? replyTo, bool embedToken, CancellationToken ct)
     {
@@ -40,7 +41,7 @@ public sealed class ArticlePageQuery(
         var thread = await comments.ListAsync(article.Id, readerKey, ct);
         var hearted = readerKey is not null && await hearts.IsHeartedAsync(article.Id, readerKey, ct);
         var open = commentCommands.IsOpen(article.CommentsClosed, article.PublishedAt, clock.GetUtcNow().UtcDateTime);
-        var parent = replyTo is null ? null : thread.Comments.FirstOrDefault(c => c.Id == replyTo && !c.AwaitingModeration);
+        var parent = replyTo is null || !open ? null : thread.Comments.FirstOrDefault(c => c.Id == replyTo && !c.AwaitingModeration);
         var form = new CommentForm(slug, new CommentInput { ParentId = parent?.Id }, commentCommands.StartedStamp(), embedToken,
             parent?.AuthorName, new Dictionary<string, string>(), commentOptions.Value.MaxLength);
 

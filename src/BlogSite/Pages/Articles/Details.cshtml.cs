@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace BlogSite.Pages.Articles;
 
-[ReaderPage]
+[ReaderPage("replyTo")]
 public sealed class DetailsModel(ArticlePageQuery pages, ArticleQueries articles, SiteUrls urls, IOptions<SiteOptions> site) : PageModel
 {
     public ArticlePageData Data { get; private set; } = default!;
@@ -19,13 +19,19 @@ public sealed class DetailsModel(ArticlePageQuery pages, ArticleQueries articles
 
     public ArticleDetails Article => Data.Article;
 
-    public async Task<IActionResult> OnGetAsync(string slug, int? replyTo, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string slug, [ReaderQuery] int? replyTo, CancellationToken ct)
     {
         var data = await pages.LoadAsync(slug, ReaderKeys.Find(HttpContext), replyTo, FormTokens.CanEmbed(HttpContext), ct);
         if (data is null)
         {
             var current = await articles.FindRedirectAsync(slug, ct);
             return current is null ? NotFound() : RedirectToPagePermanent("/Articles/Details", new { slug = current });
+        }
+
+        // A reply link to a comment that is gone, or a malformed one, leads to the article's form: never a page of its own.
+        if ((replyTo is not null || !ModelState.IsValid) && data.Form.Input.ParentId is null)
+        {
+            return RedirectToPage("/Articles/Details", pageHandler: null, new { slug = data.Article.Slug }, fragment: "comment-form");
         }
 
         Data = data;

@@ -5,16 +5,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BlogSite.Pages.Authors;
 
-[ReaderPage]
+[ReaderPage("pageNumber")]
 public sealed class DetailsModel(ArticleQueries articles) : PageModel
 {
     public string Name { get; private set; } = "";
 
     public ArticlePage Articles { get; private set; } = default!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] int pageNumber = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnGetAsync(string slug, [ReaderQuery] int pageNumber = 1, CancellationToken ct = default)
     {
-        if (await articles.FindAuthorAsync(slug, ct) is not { } author || pageNumber < 1)
+        if (!ModelState.IsValid || await articles.FindAuthorAsync(slug, ct) is not { } author)
         {
             return NotFound();
         }

@@ -5,17 +5,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BlogSite.Pages.Categories;
 
-[ReaderPage]
+[ReaderPage("pageNumber")]
 public sealed class DetailsModel(ArticleQueries articles) : PageModel
 {
     public string Name { get; private set; } = "";
 
     public ArticlePage Articles { get; private set; } = default!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] int pageNumber = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnGetAsync(string slug, [ReaderQuery] int pageNumber = 1, CancellationToken ct = default)
     {
-        var name = await articles.FindCategoryNameAsync(slug, ct);
-        if (name is null || pageNumber < 1)
+        var name = ModelState.IsValid ? await articles.FindCategoryNameAsync(slug, ct) : null;
+        if (name is null)
         {
             return NotFound();
         }
