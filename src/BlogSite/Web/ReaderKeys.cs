@@ -49,8 +49,8 @@ public static class ReaderKeys
             return key;
         }
 
-        var id = RandomNumberGenerator.GetBytes(IdBytes);
-        context.Response.Cookies.Append(CookieName, Base64Url.EncodeToString(Protector(context).Protect(id)), new CookieOptions
+        (key, var cookie) = Issue(context.RequestServices.GetRequiredService<IDataProtectionProvider>());
+        context.Response.Cookies.Append(CookieName, cookie, new CookieOptions
         {
             HttpOnly = true,
             Secure = context.Request.IsHttps,
@@ -60,9 +60,15 @@ public static class ReaderKeys
         });
 
         // Later reads in this request see the new key too.
-        key = KeyOf(id);
         context.Items[ItemKey] = key;
         return key;
+    }
+
+    /// <summary>A new reader: their key and the cookie value that carries it.</summary>
+    public static (string Key, string Cookie) Issue(IDataProtectionProvider protection)
+    {
+        var id = RandomNumberGenerator.GetBytes(IdBytes);
+        return (KeyOf(id), Base64Url.EncodeToString(protection.CreateProtector(Purpose).Protect(id)));
     }
 
     private static string? Open(HttpContext context)
@@ -76,7 +82,8 @@ public static class ReaderKeys
 
         try
         {
-            var id = Protector(context).Unprotect(Base64Url.DecodeFromChars(value));
+            var protector = context.RequestServices.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);
+            var id = protector.Unprotect(Base64Url.DecodeFromChars(value));
             return id.Length == IdBytes ? KeyOf(id) : null;
         }
         catch (CryptographicException)
@@ -87,7 +94,4 @@ public static class ReaderKeys
     }
 
     private static string KeyOf(byte[] id) => "r:" + Base64Url.EncodeToString(id);
-
-    private static IDataProtector Protector(HttpContext context) =>
-        context.RequestServices.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);
 }
