@@ -1,4 +1,7 @@
 using BlogSite.Domain;
+using BlogSite.Web;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -11,8 +14,7 @@ public sealed class DiscussionScreenshotTests(BrowserFixture site, ITestOutputHe
     private const string Slug = "structured-logging-aspnet-core";
     private const string Password = "screenshot-test-password";
 
-    // The key of the reader whose comments are seeded, so the screenshots show their held comment as they see it.
-    private const string PosterCookie = "screenshotReader-00001";
+    private string posterCookie = "";
 
     [BrowserFact]
     public async Task Screenshots_ArticleCommentsAndModeration_AtPhoneAndDesktopWidths()
@@ -25,7 +27,7 @@ public sealed class DiscussionScreenshotTests(BrowserFixture site, ITestOutputHe
         {
             var reader = await pages.OpenAsync(width);
             await reader.Context.AddCookiesAsync(
-                [new Cookie { Name = "blog_reader", Value = PosterCookie, Url = site.BaseUrl }]);
+                [new Cookie { Name = "blog_reader", Value = posterCookie, Url = site.BaseUrl }]);
             await reader.GotoAsync($"/articles/{Slug}");
             await Expect(reader.Locator(".comment__replies .comment")).ToHaveCountAsync(2);
             await Expect(reader.Locator(".comments__list > .comment")).ToHaveCountAsync(4);
@@ -56,7 +58,8 @@ public sealed class DiscussionScreenshotTests(BrowserFixture site, ITestOutputHe
     /// <summary>Published comments with Markdown and replies, and held ones of every kind the queue shows.</summary>
     private async Task SeedDiscussionAsync()
     {
-        const string Poster = "r:" + PosterCookie;
+        // The reader whose comments are seeded, with a cookie the site issued, so the screenshots show their held comment as they see it.
+        (var poster, posterCookie) = ReaderKeys.Issue(site.Services.GetRequiredService<IDataProtectionProvider>());
         var first = await site.SeedCommentAsync(Slug, "Priya Raman",
             "We moved to **structured logging** last year. The biggest win was `LoggerMessage` source generators:\n\n" +
             "```csharp\n[LoggerMessage(Level = LogLevel.Information, Message = \"Order {OrderId} shipped to {Country}\")]\n" +
@@ -74,7 +77,7 @@ public sealed class DiscussionScreenshotTests(BrowserFixture site, ITestOutputHe
             "   at Shop.Orders.OrderService.ShipAsync(Int32 orderId, CancellationToken ct) in /src/Shop/Orders/OrderService.cs:line 142 (OrderId=1234, Country=NZ)\n```",
             "r:sam-reader-000000001");
         await site.SeedCommentAsync(Slug, "Link Collector",
-            "Related: [one](https://one.example), [two](https://two.example) and [three](https://three.example).", Poster);
+            "Related: [one](https://one.example), [two](https://two.example) and [three](https://three.example).", poster);
         await site.SeedCommentAsync(Slug, "Another Collector",
             "More: <https://four.example>, <https://five.example>, <https://six.example> and <https://seven.example>, plus the query:\n\n" +
             "```sql\nSELECT o.Id, o.CustomerId, o.ShippedAt FROM Orders AS o WHERE o.ShippedAt IS NOT NULL AND o.Country = 'NZ' ORDER BY o.ShippedAt DESC\n```",

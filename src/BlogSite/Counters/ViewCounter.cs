@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -7,19 +9,27 @@ using Microsoft.Extensions.Options;
 namespace BlogSite.Counters;
 
 /// <summary>
-/// Counts article views in memory: once per reader per article per window, bots excluded.
-/// <see cref="TakeBuffered"/> hands the counts to the flusher, which adds them to the store in batches.
+/// Counts article views in memory: once per reader (address and browser) per article per window, at most
+/// <see cref="ViewOptions.MaxPerAddress"/> readers per address per article per window whatever browsers it
+/// claims, bots excluded. <see cref="TakeBuffered"/> hands the counts to the flusher, which adds them to the
+/// store in batches.
 /// </summary>
+/// <remarks>
+/// Memory is bounded without a sweep or a global lock: entries live in two generations; when the newer one
+/// is full or a window old it becomes the older one and the older one is dropped whole. An entry used from
+/// the older generation moves to the newer, so only readers not seen for a while are forgotten.
+/// </remarks>
 public sealed partial class ViewCounter(IOptions<ViewOptions> options, TimeProvider clock)
 {
-    // Readers are keyed by a hash salted per process, so the address never leaves memory in clear
+    // Addresses are keyed by a hash salted per process, so the address never stays in memory in clear
     // and keys cannot be linked across restarts.
     private readonly byte[] salt = RandomNumberGenerator.GetBytes(32);
-    private readonly ConcurrentDictionary<string, long> seenUntil = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> buffered = new(StringComparer.Ordinal);
-    private readonly long window = TimeSpan.FromMinutes(options.Value.WindowMinutes).Ticks;
-    private readonly int maxTracked = options.Value.MaxTrackedReaders;
-    private int tracked;
+    private readonly long started = clock.GetUtcNow().UtcTicks;
+    private readonly uint window = (uint)(options.Value.WindowMinutes * 60);
+    private readonly int perAddress = options.Value.MaxPerAddress;
+    private readonly int perGeneration = Math.Max(1, options.Value.MaxTrackedReaders / 2);
+    private Generations generations = new(new Generation(0), new Generation(0));
 
     [GeneratedRegex(@"bot|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|monitor|curl|wget|python-|httpclient|okhttp|go-http-client|java/|libwww|scrapy",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -27,44 +37,29 @@ public sealed partial class ViewCounter(IOptions<ViewOptions> options, TimeProvi
 
     public static bool IsBot(string? userAgent) => string.IsNullOrWhiteSpace(userAgent) || BotRegex().IsMatch(userAgent);
 
-    /// <summary>Counts a view unless this reader viewed this article within the window. Returns whether it counted.</summary>
-    public bool TryCount(string slug, string? readerId, string? userAgent)
+    /// <summary>Entries (article and address pairs) held now; at most <see cref="ViewOptions.MaxTrackedReaders"/>, give or take a race.</summary>
+    public int Tracked
+    {
+        get
+        {
+            var now = Volatile.Read(ref generations);
+            return now.Newer.Count + now.Older.Count;
+        }
+    }
+
+    /// <summary>Counts a view unless this reader viewed this article within the window or its address is at its cap. Returns whether it counted.</summary>
+    public bool TryCount(string slug, string? address, string? userAgent)
     {
         if (IsBot(userAgent))
         {
             return false;
         }
 
-        var now = clock.GetUtcNow().UtcTicks;
-        var key = ReaderKey(slug, readerId, userAgent);
-        while (true)
+        // Seconds since start-up; a clock set back reads as start-up rather than wrapping around.
+        var now = (uint)Math.Clamp((clock.GetUtcNow().UtcTicks - started) / TimeSpan.TicksPerSecond, 0, uint.MaxValue - window);
+        if (!EntryFor(KeyOf(slug, address), now).TryClaim(userAgent!.GetHashCode(StringComparison.Ordinal), now, now + window))
         {
-            if (seenUntil.TryGetValue(key, out var until))
-            {
-                if (until > now)
-                {
-                    return false;
-                }
-
-                // An expired entry: exactly one of several racing requests wins the update and counts.
-                if (seenUntil.TryUpdate(key, now + window, until))
-                {
-                    break;
-                }
-            }
-            else
-            {
-                if (Volatile.Read(ref tracked) >= maxTracked)
-                {
-                    return false;
-                }
-
-                if (seenUntil.TryAdd(key, now + window))
-                {
-                    Interlocked.Increment(ref tracked);
-                    break;
-                }
-            }
+            return false;
         }
 
         buffered.AddOrUpdate(slug, 1, (_, n) => n + 1);
@@ -95,22 +90,96 @@ public sealed partial class ViewCounter(IOptions<ViewOptions> options, TimeProvi
         }
     }
 
-    /// <summary>Forgets readers whose window has passed, to keep memory bounded.</summary>
-    public void ForgetExpired()
+    private Entry EntryFor(UInt128 key, uint now)
     {
-        var now = clock.GetUtcNow().UtcTicks;
-        foreach (var (key, until) in seenUntil)
+        var current = Volatile.Read(ref generations);
+        if (current.Newer.Entries.TryGetValue(key, out var entry))
         {
-            if (until <= now && seenUntil.TryRemove(new KeyValuePair<string, long>(key, until)))
+            return entry;
+        }
+
+        if (!current.Older.Entries.TryGetValue(key, out entry))
+        {
+            entry = new Entry(perAddress);
+        }
+
+        var kept = current.Newer.Entries.GetOrAdd(key, entry);
+        if ((ReferenceEquals(kept, entry) && Interlocked.Increment(ref current.Newer.Count) >= perGeneration)
+            || (long)now - current.Newer.StartedAt >= window)
+        {
+            // Every entry dropped with the older generation was last used over a window ago, unless the table filled first.
+            Interlocked.CompareExchange(ref generations, new Generations(new Generation(now), current.Newer), current);
+        }
+
+        return kept;
+    }
+
+    private UInt128 KeyOf(string slug, string? address)
+    {
+        var text = $"{slug}\n{address}";
+        var length = Encoding.UTF8.GetMaxByteCount(text.Length);
+        var rented = length > 512 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        try
+        {
+            Span<byte> bytes = rented ?? stackalloc byte[512];
+            var written = Encoding.UTF8.GetBytes(text, bytes);
+            Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+            HMACSHA256.HashData(salt, bytes[..written], hash);
+            return BinaryPrimitives.ReadUInt128LittleEndian(hash);
+        }
+        finally
+        {
+            if (rented is not null)
             {
-                Interlocked.Decrement(ref tracked);
+                ArrayPool<byte>.Shared.Return(rented);
             }
         }
     }
 
-    private string ReaderKey(string slug, string? readerId, string? userAgent)
+    private sealed record Generations(Generation Newer, Generation Older);
+
+    private sealed class Generation(uint startedAt)
     {
-        var text = Encoding.UTF8.GetBytes($"{slug}\n{readerId}\n{userAgent}");
-        return Convert.ToBase64String(HMACSHA256.HashData(salt, text), 0, 16);
+        public readonly ConcurrentDictionary<UInt128, Entry> Entries = new();
+        public readonly uint StartedAt = startedAt;
+        public int Count;
+    }
+
+    /// <summary>One article at one address: a slot per reader (a browser's hash and when its window ends).</summary>
+    private sealed class Entry(int slots)
+    {
+        private readonly ulong[] readers = new ulong[slots];
+
+        public bool TryClaim(int reader, uint now, uint until)
+        {
+            // Only requests for one article from one address meet here.
+            lock (readers)
+            {
+                var free = -1;
+                for (var i = 0; i < readers.Length; i++)
+                {
+                    var slot = readers[i];
+                    if ((uint)slot > now)
+                    {
+                        if ((int)(slot >> 32) == reader)
+                        {
+                            return false;
+                        }
+                    }
+                    else if (free < 0)
+                    {
+                        free = i;
+                    }
+                }
+
+                if (free < 0)
+                {
+                    return false;
+                }
+
+                readers[free] = ((ulong)(uint)reader << 32) | until;
+                return true;
+            }
+        }
     }
 }

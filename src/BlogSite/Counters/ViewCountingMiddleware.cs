@@ -22,8 +22,7 @@ public sealed class ViewCountingMiddleware(RequestDelegate next, ViewCounter cou
             && context.GetEndpoint()?.DisplayName == "/Articles/Details")
         {
             var slug = path[ArticlePrefix.Length..].TrimEnd('/');
-            var reader = ClientAddress.Of(context);
-            counter.TryCount(slug, reader, context.Request.Headers.UserAgent);
+            counter.TryCount(slug, ClientAddress.Of(context), context.Request.Headers.UserAgent);
         }
     }
 }

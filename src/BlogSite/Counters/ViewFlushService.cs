@@ -19,7 +19,6 @@ public sealed class ViewFlushService(
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 await FlushAsync(stoppingToken);
-                counter.ForgetExpired();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -14,7 +14,14 @@ public sealed class ViewOptions
     [Range(1, 300)]
     public int FlushSeconds { get; init; } = 5;
 
-    /// <summary>Readers remembered at once; beyond it new readers are not counted until old ones expire.</summary>
+    /// <summary>Article and address pairs remembered at once; when full, those not seen for longest are forgotten.</summary>
     [Range(1_000, 100_000_000)]
     public int MaxTrackedReaders { get; init; } = 1_000_000;
+
+    /// <summary>
+    /// Readers (browsers) one address may add to one article's views per window: an office or a household
+    /// behind one address counts a few people, a script that changes its user agent counts no more.
+    /// </summary>
+    [Range(1, 100)]
+    public int MaxPerAddress { get; init; } = 3;
 }

@@ -8,46 +8,37 @@ namespace BlogSite.Web;
 /// <summary>Limits on anonymous writes. Over a limit the answer is 429 with Retry-After and a page saying when to try again.</summary>
 public static class RateLimits
 {
-    public const string Hearts = "hearts";
     public const string Comments = "comments";
-    public const string Reports = "reports";
 
     public static IServiceCollection AddBlogRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReaderWriteLimits>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, _) =>
             {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                context.HttpContext.Response.Headers.RetryAfter =
-                    ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                SetRetryAfter(context.HttpContext, context.Lease);
                 return ValueTask.CompletedTask;
             };
 
-            options.AddPolicy(Hearts, context =>
-            {
-                var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                return FixedWindow(ReaderKeys.Find(context) ?? Address(context), limits.HeartsPerMinute, TimeSpan.FromMinutes(1));
-            });
             options.AddPolicy(Comments, context =>
             {
                 var comments = context.RequestServices.GetRequiredService<IOptions<CommentOptions>>().Value;
-                return FixedWindow(Address(context), comments.PostsPerWindow, TimeSpan.FromMinutes(comments.WindowMinutes));
-            });
-            options.AddPolicy(Reports, context =>
-            {
-                var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                return FixedWindow(Address(context), limits.ReportsPerHour, TimeSpan.FromHours(1));
+                return FixedWindow(ClientAddress.Of(context), comments.PostsPerWindow, TimeSpan.FromMinutes(comments.WindowMinutes));
             });
         });
         return services;
     }
 
-    private static string Address(HttpContext context) => ClientAddress.Of(context);
+    internal static void SetRetryAfter(HttpContext context, RateLimitLease lease)
+    {
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+    }
 
-    private static RateLimitPartition<string> FixedWindow(string key, int permits, TimeSpan window) =>
+    internal static RateLimitPartition<string> FixedWindow(string key, int permits, TimeSpan window) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = permits,
@@ -56,13 +47,71 @@ public static class RateLimits
         });
 }
 
+/// <summary>
+/// Hearts and reports are limited per reader and per address at once, both limits applying: a reader key
+/// costs one request to get, so a per-reader limit alone would let one address act as any number of readers.
+/// A request without a key is limited as its address's keyless reader, so keys cannot be minted faster
+/// than the per-reader limit either.
+/// </summary>
+public sealed class ReaderWriteLimits : IDisposable
+{
+    private readonly PartitionedRateLimiter<HttpContext> hearts;
+    private readonly PartitionedRateLimiter<HttpContext> reports;
+
+    public ReaderWriteLimits(IOptions<RateLimitOptions> options)
+    {
+        var limits = options.Value;
+        hearts = Both(limits.HeartsPerAddressPerMinute, limits.HeartsPerMinute, TimeSpan.FromMinutes(1));
+        reports = Both(limits.ReportsPerHour, limits.ReportsPerReaderPerHour, TimeSpan.FromHours(1));
+    }
+
+    /// <summary>Takes a permit for a heart; false, with Retry-After set, when the reader or their address is over a limit.</summary>
+    public bool TryHeart(HttpContext context) => TryAcquire(hearts, context);
+
+    /// <summary>Takes a permit for a report; false, with Retry-After set, when the reader or their address is over a limit.</summary>
+    public bool TryReport(HttpContext context) => TryAcquire(reports, context);
+
+    public void Dispose()
+    {
+        hearts.Dispose();
+        reports.Dispose();
+    }
+
+    private static bool TryAcquire(PartitionedRateLimiter<HttpContext> limiter, HttpContext context)
+    {
+        using var lease = limiter.AttemptAcquire(context);
+        if (!lease.IsAcquired)
+        {
+            RateLimits.SetRetryAfter(context, lease);
+        }
+
+        return lease.IsAcquired;
+    }
+
+    private static PartitionedRateLimiter<HttpContext> Both(int perAddress, int perReader, TimeSpan window) =>
+        PartitionedRateLimiter.CreateChained(
+            PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimits.FixedWindow(ClientAddress.Of(context), perAddress, window)),
+            PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                RateLimits.FixedWindow(ReaderKeys.Find(context) ?? "keyless " + ClientAddress.Of(context), perReader, window)));
+}
+
 public sealed class RateLimitOptions
 {
     public const string SectionName = "RateLimits";
 
+    /// <summary>Hearts one reader may give or take back per minute.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
     public int HeartsPerMinute { get; init; } = 30;
 
+    /// <summary>Hearts from one address per minute, however many readers it has: a household or an office stays well under it.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
+    public int HeartsPerAddressPerMinute { get; init; } = 120;
+
+    /// <summary>Reports from one address per hour.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
     public int ReportsPerHour { get; init; } = 20;
+
+    /// <summary>Reports one reader may make per hour.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
+    public int ReportsPerReaderPerHour { get; init; } = 10;
 }

@@ -17,11 +17,28 @@ public sealed class ViewCountingTests
         const int readers = 300;
 
         var responses = await Task.WhenAll(Enumerable.Range(0, readers).Select(i =>
-            factory.CreateReaderClient($"Mozilla/5.0 (Reader {i})").GetAsync("/articles/" + slug)));
+            factory.CreateReaderClient($"Mozilla/5.0 (Reader {i})", peer: Peer(i)).GetAsync("/articles/" + slug)));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         await factory.FlushViewsAsync();
 
         Assert.Equal(readers, await ViewsAsync(factory, slug));
+    }
+
+    private static string Peer(int i) => $"198.51.{100 + (i / 250)}.{1 + (i % 250)}";
+
+    [Fact]
+    public async Task FortyUserAgents_FromOneAddress_AddAtMostTheCap()
+    {
+        using var factory = new BlogFactory();
+        const string slug = "sizing-go-worker-pools";
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            factory.CreateReaderClient($"Mozilla/5.0 (Reader {i})", peer: "203.0.113.5").GetAsync("/articles/" + slug)));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await factory.CreateReaderClient(peer: "203.0.113.6").GetAsync("/articles/" + slug);
+        await factory.FlushViewsAsync();
+
+        Assert.Equal(3 + 1, await ViewsAsync(factory, slug));
     }
 
     [Fact]
@@ -52,7 +69,7 @@ public sealed class ViewCountingTests
         {
             var factory = BlogFactory.InFolder(root);
             await Task.WhenAll(Enumerable.Range(0, 7).Select(i =>
-                factory.CreateReaderClient($"Mozilla/5.0 (Reader {i})").GetAsync("/articles/" + slug)));
+                factory.CreateReaderClient($"Mozilla/5.0 (Reader {i})", peer: Peer(i)).GetAsync("/articles/" + slug)));
 
             // Stopping the host flushes the buffer; no flush was asked for before.
             await factory.DisposeAsync();

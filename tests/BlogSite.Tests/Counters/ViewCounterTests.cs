@@ -10,8 +10,8 @@ public sealed class ViewCounterTests
 
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 6, 15, 12, 0, 0, TimeSpan.Zero));
 
-    private ViewCounter Create(int windowMinutes = 30, int maxTrackedReaders = 1_000_000) =>
-        new(Options.Create(new ViewOptions { WindowMinutes = windowMinutes, MaxTrackedReaders = maxTrackedReaders }), clock);
+    private ViewCounter Create(int windowMinutes = 30, int maxTrackedReaders = 1_000_000, int maxPerAddress = 3) =>
+        new(Options.Create(new ViewOptions { WindowMinutes = windowMinutes, MaxTrackedReaders = maxTrackedReaders, MaxPerAddress = maxPerAddress }), clock);
 
     private static long Buffered(ViewCounter counter, string slug) =>
         counter.TakeBuffered().Where(c => c.Key == slug).Sum(c => c.Value);
@@ -170,31 +170,95 @@ public sealed class ViewCounterTests
     }
 
     [Fact]
-    public void ForgetExpired_AtReaderCap_MakesRoomForNewReaders()
+    public void TryCount_FortyBrowsersFromOneAddress_CountOnlyTheCap()
     {
-        var counter = Create(maxTrackedReaders: 2);
-        counter.TryCount("go-pools", "reader-1", Browser);
-        counter.TryCount("go-pools", "reader-2", Browser);
-        Assert.False(counter.TryCount("go-pools", "reader-3", Browser));
-        clock.Advance(TimeSpan.FromMinutes(31));
-        Assert.False(counter.TryCount("go-pools", "reader-3", Browser));
+        var counter = Create(maxPerAddress: 3);
 
-        counter.ForgetExpired();
+        var counted = Enumerable.Range(0, 40).Count(i => counter.TryCount("go-pools", "203.0.113.5", $"Mozilla/5.0 (Reader {i})"));
 
-        Assert.True(counter.TryCount("go-pools", "reader-3", Browser));
+        Assert.Equal(3, counted);
+        Assert.True(counter.TryCount("go-pools", "203.0.113.6", Browser));
+        Assert.True(counter.TryCount("ef-queries", "203.0.113.5", Browser));
+        Assert.Equal(4, Buffered(counter, "go-pools"));
+    }
+
+    [Fact]
+    public void TryCount_AddressAtCap_CountsAgainAsItsReadersWindowsEnd()
+    {
+        var counter = Create(maxPerAddress: 2);
+        counter.TryCount("go-pools", "203.0.113.5", "Mozilla/5.0 (A)");
+        clock.Advance(TimeSpan.FromMinutes(10));
+        counter.TryCount("go-pools", "203.0.113.5", "Mozilla/5.0 (B)");
+        Assert.False(counter.TryCount("go-pools", "203.0.113.5", "Mozilla/5.0 (C)"));
+
+        clock.Advance(TimeSpan.FromMinutes(20));
+
+        Assert.True(counter.TryCount("go-pools", "203.0.113.5", "Mozilla/5.0 (C)"));
+        Assert.False(counter.TryCount("go-pools", "203.0.113.5", "Mozilla/5.0 (D)"));
+        Assert.False(counter.TryCount("go-pools", "203.0.113.5", "Mozilla/5.0 (B)"));
         Assert.Equal(3, Buffered(counter, "go-pools"));
     }
 
     [Fact]
-    public void ForgetExpired_ReadersStillInWindow_Remembered()
+    public void TryCount_TableFull_ForgetsTheOldest_AndKeepsCountingNewReaders()
+    {
+        var counter = Create(maxTrackedReaders: 4);
+
+        var counted = Enumerable.Range(0, 100).Count(i => counter.TryCount("go-pools", $"reader-{i}", Browser));
+
+        Assert.Equal(100, counted);
+        Assert.InRange(counter.Tracked, 1, 4);
+        // The latest reader is still remembered; the first was forgotten to make room, so it counts again.
+        Assert.False(counter.TryCount("go-pools", "reader-99", Browser));
+        Assert.True(counter.TryCount("go-pools", "reader-0", Browser));
+        Assert.Equal(101, Buffered(counter, "go-pools"));
+    }
+
+    [Fact]
+    public void TryCount_ReaderSeenAgain_OutlivesItsGeneration()
+    {
+        var counter = Create(maxTrackedReaders: 4);
+        counter.TryCount("go-pools", "regular", Browser);
+
+        for (var i = 0; i < 20; i++)
+        {
+            counter.TryCount("go-pools", $"passer-by-{i}", Browser);
+            Assert.False(counter.TryCount("go-pools", "regular", Browser));
+        }
+
+        Assert.Equal(21, Buffered(counter, "go-pools"));
+    }
+
+    [Fact]
+    public void TryCount_ManyWindowsPass_OldReadersAreDropped_AndStillInWindowRemembered()
     {
         var counter = Create();
         counter.TryCount("go-pools", "reader-1", Browser);
-        clock.Advance(TimeSpan.FromMinutes(10));
+        for (var i = 0; i < 10; i++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(31));
+            counter.TryCount("go-pools", $"reader-{i + 2}", Browser);
+        }
 
-        counter.ForgetExpired();
+        Assert.InRange(counter.Tracked, 1, 2);
+        Assert.False(counter.TryCount("go-pools", "reader-11", Browser));
+        Assert.True(counter.TryCount("go-pools", "reader-1", Browser));
+    }
 
-        Assert.False(counter.TryCount("go-pools", "reader-1", Browser));
-        Assert.Equal(1, Buffered(counter, "go-pools"));
+    [Fact]
+    public void TryCount_OneAddressManyBrowsersInParallel_ExactlyTheCap()
+    {
+        var counter = Create(maxPerAddress: 3);
+        var counted = 0;
+
+        Parallel.For(0, 400, new ParallelOptions { MaxDegreeOfParallelism = 16 }, i =>
+        {
+            if (counter.TryCount("go-pools", "203.0.113.5", $"Mozilla/5.0 (Reader {i % 40})"))
+            {
+                Interlocked.Increment(ref counted);
+            }
+        });
+
+        Assert.Equal(3, counted);
     }
 }

@@ -3,7 +3,6 @@ using BlogSite.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace BlogSite.Pages.Articles;
 
@@ -12,8 +11,7 @@ namespace BlogSite.Pages.Articles;
 /// a script's post (Accept: application/json) gets the new state to show in place.
 /// </summary>
 [IgnoreAntiforgeryToken]
-[EnableRateLimiting(RateLimits.Hearts)]
-public sealed class HeartModel(HeartCommands hearts, IAntiforgery antiforgery) : PageModel
+public sealed class HeartModel(HeartCommands hearts, ReaderWriteLimits limits, IAntiforgery antiforgery) : PageModel
 {
     public string Slug { get; private set; } = "";
 
@@ -25,6 +23,11 @@ public sealed class HeartModel(HeartCommands hearts, IAntiforgery antiforgery) :
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
         Slug = slug;
+        if (!limits.TryHeart(HttpContext))
+        {
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
         {
             // Usually a reader without JavaScript on a cached page: ask them to confirm with a fresh token.

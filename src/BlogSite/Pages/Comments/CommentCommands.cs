@@ -155,50 +155,66 @@ public sealed class CommentCommands(
         return new CommentResult(comment.Id, comment.Status == CommentStatus.Pending, StatusCodes.Status200OK, new Dictionary<string, string>());
     }
 
-    /// <summary>Records a reader's report; enough reports from different readers hold the comment for review.</summary>
-    public async Task<string?> ReportAsync(int commentId, string readerKey, CancellationToken ct)
+    /// <summary>
+    /// Records a reader's report, once per reader; reports from enough different addresses hold the comment
+    /// for review. Readers are counted by address as well as by key, since one address can take any number of keys.
+    /// </summary>
+    public async Task<string?> ReportAsync(int commentId, string readerKey, string? address, CancellationToken ct)
     {
-        var comment = await db.Comments.Include(c => c.Article).FirstOrDefaultAsync(c => c.Id == commentId && c.Status == CommentStatus.Published, ct);
-        if (comment is null)
+        var slug = await db.Comments.AsNoTracking()
+            .Where(c => c.Id == commentId && c.Status == CommentStatus.Published)
+            .Select(c => c.Article!.Slug).FirstOrDefaultAsync(ct);
+        if (slug is null)
         {
             return null;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (await db.CommentReports.AnyAsync(r => r.CommentId == commentId && r.ReaderKey == readerKey, ct))
-        {
-            return comment.Article!.Slug;
-        }
+        var reporter = HashAddress(address);
 
-        db.CommentReports.Add(new CommentReport { CommentId = commentId, ReaderKey = readerKey, CreatedAt = now });
-        comment.ReportCount++;
-        if (comment.ReportCount >= options.Value.ReportsToHold)
+        // Writing first takes SQLite's write lock at once, so concurrent reports queue and each counts the ones before it.
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
-            comment.Status = CommentStatus.Pending;
-            comment.HeldReason = $"Reported by {comment.ReportCount} readers";
-            db.ModerationEvents.Add(new ModerationEvent
+            var added = await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO CommentReports (CommentId, ReaderKey, AddressHash, CreatedAt) VALUES ({commentId}, {readerKey}, {reporter}, {now}) ON CONFLICT DO NOTHING", ct);
+            if (added == 1)
             {
-                CommentId = comment.Id,
-                ActorName = "BlogSite",
-                Action = ModerationAction.HeldAutomatically,
-                FromStatus = CommentStatus.Published,
-                ToStatus = CommentStatus.Pending,
-                Note = comment.HeldReason,
-                At = now,
-            });
+                var reports = db.CommentReports.Where(r => r.CommentId == commentId);
+                var readers = await reports.CountAsync(ct);
+                var addresses = await reports.Select(r => r.AddressHash).Distinct().CountAsync(ct);
+                var comment = await db.Comments.SingleAsync(c => c.Id == commentId, ct);
+                comment.ReportCount = readers;
+                if (comment.Status == CommentStatus.Published && addresses >= options.Value.ReportsToHold)
+                {
+                    Hold(comment, readers == addresses
+                        ? $"Reported by {Plural.Count(readers, "reader", "readers")}"
+                        : $"Reported by {Plural.Count(readers, "reader", "readers")} from {Plural.Count(addresses, "address", "addresses")}", now);
+                }
+
+                await db.SaveChangesAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The same reader reporting twice at once: the first report stands.
-        }
+        pageCache.EvictArticle(slug);
+        return slug;
+    }
 
-        pageCache.EvictArticle(comment.Article!.Slug);
-        return comment.Article.Slug;
+    private void Hold(Comment comment, string reason, DateTime now)
+    {
+        comment.Status = CommentStatus.Pending;
+        comment.HeldReason = reason;
+        db.ModerationEvents.Add(new ModerationEvent
+        {
+            CommentId = comment.Id,
+            ActorName = "BlogSite",
+            Action = ModerationAction.HeldAutomatically,
+            FromStatus = CommentStatus.Published,
+            ToStatus = CommentStatus.Pending,
+            Note = reason,
+            At = now,
+        });
     }
 
     private string? HoldReason(string body)
@@ -235,6 +251,7 @@ public sealed class CommentCommands(
         }
     }
 
+    /// <summary>The one hash of an address kept in the store: for poster checks and for counting reporters.</summary>
     private static string HashAddress(string? address) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(AddressSalt, Encoding.UTF8.GetBytes(address ?? "")))[..32];
+        Convert.ToHexStringLower(HMACSHA256.HashData(AddressSalt, Encoding.UTF8.GetBytes(address ?? "")))[..CommentReport.AddressHashLength];
 }

@@ -37,6 +37,12 @@ public sealed class HeartTests
         return await client.SendAsync(request);
     }
 
+    /// <summary>The reader cookie a response sets, or null when it sets none.</summary>
+    private static string? ReaderCookie(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            ? cookies.Select(c => c.Split(';')[0].Split('=', 2)).Where(c => c[0] == "blog_reader").Select(c => c[1]).SingleOrDefault()
+            : null;
+
     [Fact]
     public async Task Heart_WithScript_TogglesInPlace_AndSecondPostTakesItBack()
     {
@@ -114,6 +120,8 @@ public sealed class HeartTests
     {
         using var factory = new BlogFactory();
         factory.Settings["RateLimits:HeartsPerMinute"] = "100000";
+        // Every plain test client has the same (unknown) address.
+        factory.Settings["RateLimits:HeartsPerAddressPerMinute"] = "100000";
         const int readers = 1000;
         var clients = Enumerable.Range(0, readers).Select(_ => factory.CreateReaderClient()).ToList();
         var tokens = await Task.WhenAll(clients.Select(TokenAsync));
@@ -130,9 +138,11 @@ public sealed class HeartTests
     {
         using var factory = new BlogFactory();
         factory.Settings["RateLimits:HeartsPerMinute"] = "100000";
+        factory.Settings["RateLimits:HeartsPerAddressPerMinute"] = "100000";
         var client = factory.CreateReaderClient();
-        client.DefaultRequestHeaders.Add("Cookie", "blog_reader=AAAAAAAAAAAAAAAAAAAAAA");
         var token = await TokenAsync(client);
+        // Taking back a heart the reader never gave changes nothing, but issues their reader cookie.
+        Assert.NotNull(ReaderCookie(await HeartAsync(client, token, hearted: false)));
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => HeartAsync(client, token, hearted: true)));
 
@@ -145,9 +155,10 @@ public sealed class HeartTests
     {
         using var factory = new BlogFactory();
         factory.Settings["RateLimits:HeartsPerMinute"] = "3";
-        var client = factory.CreateReaderClient();
-        client.DefaultRequestHeaders.Add("Cookie", "blog_reader=BBBBBBBBBBBBBBBBBBBBBB");
+        var client = factory.CreateReaderClient(peer: "203.0.113.7");
         var token = await TokenAsync(client);
+        // The first heart issues the reader's key; the limit then counts that reader.
+        Assert.NotNull(ReaderCookie(await HeartAsync(client, token, hearted: false)));
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
@@ -161,5 +172,115 @@ public sealed class HeartTests
         var page = await limited.Content.ReadAsStringAsync();
         Assert.Contains("Slow down", page, StringComparison.Ordinal);
         Assert.Contains("seconds", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InventedOrTamperedReaderCookie_IsNoReader_AndAFreshSignedOneIsIssued()
+    {
+        using var factory = new BlogFactory();
+        var reader = await HandHeldReader.StartAsync(factory);
+        var first = await reader.HeartAsync(hearted: true, readerCookie: null, peer: "203.0.113.10");
+        var signed = ReaderCookie(first);
+        Assert.NotNull(signed);
+        Assert.Equal(1, await HeartsAsync(factory));
+
+        // A value shaped like the old unsigned cookies, and the real cookie with one character changed.
+        const string invented = "AAAAAAAAAAAAAAAAAAAAAA";
+        var tampered = signed[..60] + (signed[60] == 'A' ? 'B' : 'A') + signed[61..];
+        foreach (var forged in new[] { invented, tampered })
+        {
+            var response = await reader.HeartAsync(hearted: false, forged, peer: "203.0.113.10");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var fresh = ReaderCookie(response);
+            Assert.NotNull(fresh);
+            Assert.NotEqual(forged, fresh);
+            Assert.NotEqual(signed, fresh);
+        }
+
+        // Neither took back the real reader's heart, and the invented value keys nothing.
+        Assert.Equal(1, await HeartsAsync(factory));
+        await reader.HeartAsync(hearted: true, invented, peer: "203.0.113.10");
+        Assert.DoesNotContain("r:" + invented, await factory.WithDbAsync(db => db.Hearts.Select(h => h.ReaderKey).ToListAsync()));
+
+        // The signed cookie is still that reader: it takes the heart back, and no new cookie is issued.
+        var back = await reader.HeartAsync(hearted: false, signed, peer: "203.0.113.10");
+        Assert.Null(ReaderCookie(back));
+        Assert.Equal(1, await HeartsAsync(factory));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Hearts.CountAsync()));
+    }
+
+    [Fact]
+    public async Task ManyReaderCookies_FromOneAddress_HitThePerAddressLimit_With429AndRetryAfter()
+    {
+        using var factory = new BlogFactory();
+        factory.Settings["RateLimits:HeartsPerAddressPerMinute"] = "3";
+        var reader = await HandHeldReader.StartAsync(factory);
+
+        // Four readers who got their keys at four addresses, then all heart from one.
+        var cookies = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            cookies.Add(ReaderCookie(await reader.HeartAsync(hearted: false, readerCookie: null, peer: $"198.51.100.{i + 1}"))!);
+        }
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var cookie in cookies)
+        {
+            statuses.Add((await reader.HeartAsync(hearted: true, cookie, peer: "203.0.113.20")).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(3, await HeartsAsync(factory));
+
+        var limited = await reader.HeartAsync(hearted: true, readerCookie: null, peer: "203.0.113.20", json: false);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Null(ReaderCookie(limited));
+        Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Contains("Slow down", await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Another address is not held back by this one.
+        Assert.Equal(HttpStatusCode.OK, (await reader.HeartAsync(hearted: true, cookies[3], peer: "203.0.113.21")).StatusCode);
+        Assert.Equal(4, await HeartsAsync(factory));
+    }
+
+    /// <summary>
+    /// A reader whose cookies the test holds by hand, so that each post can carry any reader cookie
+    /// (or none) and come from any address; it keeps only the antiforgery cookie and token.
+    /// </summary>
+    private sealed class HandHeldReader(HttpClient client, string antiforgeryCookie, string token)
+    {
+        public static async Task<HandHeldReader> StartAsync(BlogFactory factory)
+        {
+            var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+            {
+                AllowAutoRedirect = false,
+                HandleCookies = false,
+            });
+            client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", BlogFactory.BrowserUserAgent);
+            using var response = await client.GetAsync("/antiforgery/token");
+            var cookie = response.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+            var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return new HandHeldReader(client, cookie, json.GetProperty("token").GetString()!);
+        }
+
+        public async Task<HttpResponseMessage> HeartAsync(bool hearted, string? readerCookie, string peer, bool json = true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/articles/{Slug}/heart")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = token,
+                    ["Hearted"] = hearted ? "true" : "false",
+                }),
+            };
+            request.Headers.Add("Cookie", readerCookie is null ? antiforgeryCookie : $"{antiforgeryCookie}; blog_reader={readerCookie}");
+            request.Headers.Add(TestPeer.Header, peer);
+            if (json)
+            {
+                request.Headers.Accept.ParseAdd("application/json");
+            }
+
+            return await client.SendAsync(request);
+        }
     }
 }

@@ -22,9 +22,9 @@ public sealed class CreateTests
     }
 
     /// <summary>A reader who already has cookies, so the article page embeds the form's token.</summary>
-    private static async Task<HttpClient> ReaderAsync(BlogFactory factory, string? userAgent = null)
+    private static async Task<HttpClient> ReaderAsync(BlogFactory factory, string? userAgent = null, string? peer = null)
     {
-        var client = userAgent is null ? factory.CreateReaderClient() : factory.CreateReaderClient(userAgent);
+        var client = factory.CreateReaderClient(userAgent ?? BlogFactory.BrowserUserAgent, peer);
         await client.GetAsync("/antiforgery/token");
         return client;
     }
@@ -306,7 +306,8 @@ public sealed class CreateTests
 
         for (var i = 0; i < 2; i++)
         {
-            var reader = await ReaderAsync(factory, $"Mozilla/5.0 (Reporter {i})");
+            // Reports count once per address, so these readers are at two.
+            var reader = await ReaderAsync(factory, $"Mozilla/5.0 (Reporter {i})", peer: $"203.0.113.{i + 1}");
             var response = await Forms.SubmitAsync(reader, ArticlePath, "form.comment__report", new Dictionary<string, string>());
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 

@@ -16,7 +16,7 @@ public sealed class DetailsTests(BlogFactory factory) : IClassFixture<BlogFactor
         await AdminData.AddCommentAsync(factory, CommentStatus.Published, $"Reply to the reply {marker}", parentId: id);
         await factory.WithDbAsync(db =>
         {
-            db.CommentReports.Add(new CommentReport { CommentId = id, ReaderKey = "reader-1", Reason = "Off topic", CreatedAt = DateTime.UtcNow });
+            db.CommentReports.Add(new CommentReport { CommentId = id, ReaderKey = "reader-1", AddressHash = "address-1", Reason = "Off topic", CreatedAt = DateTime.UtcNow });
             return db.SaveChangesAsync();
         });
         var (client, name) = await AdminData.SignInAsync(factory, Roles.Moderator);
