@@ -65,4 +65,8 @@ public sealed class RateLimitOptions
 
     [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
     public int ReportsPerHour { get; init; } = 20;
+
+    /// <summary>Sign-in posts per address per 15 minutes (<see cref="Accounts.SignInLimiter"/>).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
+    public int SignInsPer15Minutes { get; init; } = 10;
 }
