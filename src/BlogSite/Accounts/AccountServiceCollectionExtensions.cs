@@ -48,6 +48,10 @@ public static class AccountServiceCollectionExtensions
             };
         });
 
+        // Sign-out, a password change, a role change and disabling give the user a new security stamp; every
+        // session checks its stamp this often, so the user's other sessions end within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
         // Keys in the store: sign-ins and open forms survive restarts and work across instances.
         services.AddDataProtection().SetApplicationName("BlogSite").PersistKeysToDbContext<BlogDbContext>();
 
@@ -58,6 +62,10 @@ public static class AccountServiceCollectionExtensions
             .AddPolicy(WritePolicy, policy => policy.RequireRole(Roles.Admin, Roles.Author));
 
         services.AddScoped<UserCommands>();
+        services.AddScoped<StaffSignIn>();
+        services.AddSingleton<StaffSignIn.UnknownUserHash>();
+        services.AddSingleton<SignInLimiter>();
+        services.AddOptions<DemoAccountOptions>().BindConfiguration(DemoAccountOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 }

@@ -1,8 +1,22 @@
+using BlogSite.Data;
 using BlogSite.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BlogSite.Accounts;
 
-/// <summary>One account per role so that a developer can explore the site. Development only, never in Production.</summary>
+public sealed class DemoAccountOptions
+{
+    public const string SectionName = "DemoAccounts";
+
+    /// <summary>Creates the demo accounts at start-up; set in appsettings.Development.json, never honoured in Production.</summary>
+    public bool Enabled { get; init; }
+}
+
+/// <summary>
+/// One account per role, with a published password, so that a developer can explore the site: only when
+/// <see cref="DemoAccountOptions.Enabled"/> says so, never in Production, and never beside a real account.
+/// </summary>
 public static class DemoAccounts
 {
     public const string Password = "BlogSite-demo-2026";
@@ -16,13 +30,25 @@ public static class DemoAccounts
 
     public static async Task SeedAsync(IServiceProvider services, IHostEnvironment environment)
     {
-        if (!environment.IsDevelopment())
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+        var commands = scope.ServiceProvider.GetRequiredService<UserCommands>();
+        var emails = All.Select(a => a.Email).ToList();
+        var allowed = scope.ServiceProvider.GetRequiredService<IOptions<DemoAccountOptions>>().Value.Enabled
+            && !environment.IsProduction()
+            && !await db.Users.AnyAsync(u => !emails.Contains(u.Email!));
+        if (!allowed)
         {
+            // A store that has them anyway (a development database copied to a server, or a real account added
+            // since) must not keep a published password working.
+            foreach (var leftover in await db.Users.Where(u => emails.Contains(u.Email!) && u.DisabledAt == null).ToListAsync())
+            {
+                await commands.DisableUncheckedAsync(leftover);
+            }
+
             return;
         }
 
-        await using var scope = services.CreateAsyncScope();
-        var commands = scope.ServiceProvider.GetRequiredService<UserCommands>();
         foreach (var (email, name, role) in All)
         {
             // Errors here mean the account is already there.

@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Accounts;
 
-public sealed record UserSummary(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool LockedOut);
+public sealed record UserSummary(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool LockedOut, bool Disabled);
 
-/// <summary>Creating users and setting their roles, for the command line and the admin page alike.</summary>
+/// <summary>Creating users, setting their roles, resetting, unlocking and disabling them: for the command line and the admin page alike.</summary>
 public sealed class UserCommands(UserManager<BlogUser> users, RoleManager<IdentityRole> roles, BlogDbContext db, TimeProvider clock)
 {
     public async Task EnsureRolesAsync()
@@ -62,7 +62,7 @@ public sealed class UserCommands(UserManager<BlogUser> users, RoleManager<Identi
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return ["No such user."];
+            return [NoSuchUser];
         }
 
         var wanted = Roles.All.Where(r => roleNames.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
@@ -82,11 +82,99 @@ public sealed class UserCommands(UserManager<BlogUser> users, RoleManager<Identi
                 u.Email,
                 u.DisplayName,
                 u.LockoutEnd,
+                u.DisabledAt,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
             })
             .ToListAsync(ct);
-        return list.Select(u => new UserSummary(u.Id, u.Email ?? "", u.DisplayName, u.Roles.Order().ToList(), u.LockoutEnd > now)).ToList();
+        return list.Select(u => new UserSummary(u.Id, u.Email ?? "", u.DisplayName, u.Roles.Order().ToList(), u.LockoutEnd > now, u.DisabledAt != null)).ToList();
     }
+
+    /// <summary>The id of the account with <paramref name="email"/>, or null.</summary>
+    public async Task<string?> IdOfAsync(string email) => (await users.FindByEmailAsync(email.Trim()))?.Id;
+
+    /// <summary>
+    /// Makes every open session of the user end at its next check (within a minute, see AddBlogAccounts):
+    /// sign-out, a password change, a role change and disabling all call it.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> EndSessionsAsync(BlogUser user) =>
+        Errors(await users.UpdateSecurityStampAsync(user));
+
+    /// <summary>Sets a new password without the old one (Identity's reset, which also ends the user's sessions).</summary>
+    public async Task<IReadOnlyList<string>> ResetPasswordAsync(string userId, string password)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return [NoSuchUser];
+        }
+
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        return Errors(await users.ResetPasswordAsync(user, token, password));
+    }
+
+    /// <summary>Ends a lockout after wrong passwords now, and forgets the failed tries.</summary>
+    public async Task<IReadOnlyList<string>> UnlockAsync(string userId)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return [NoSuchUser];
+        }
+
+        var unlocked = await users.SetLockoutEndDateAsync(user, null);
+        return unlocked.Succeeded ? Errors(await users.ResetAccessFailedCountAsync(user)) : Errors(unlocked);
+    }
+
+    /// <summary>
+    /// Stops <paramref name="userId"/> from signing in and ends their sessions. <paramref name="actorId"/> is the admin
+    /// doing it (null from the command line): nobody disables themself, and the last admin who can sign in stays.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DisableAsync(string userId, string? actorId)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return [NoSuchUser];
+        }
+
+        if (userId == actorId)
+        {
+            return ["You can't disable your own account; another admin can."];
+        }
+
+        if (user.IsDisabled)
+        {
+            return [];
+        }
+
+        if (await users.IsInRoleAsync(user, Roles.Admin)
+            && !(await users.GetUsersInRoleAsync(Roles.Admin)).Any(admin => admin.Id != user.Id && !admin.IsDisabled))
+        {
+            return [$"{user.Email} is the last admin who can sign in; give another account the Admin role first."];
+        }
+
+        return await DisableUncheckedAsync(user);
+    }
+
+    public async Task<IReadOnlyList<string>> EnableAsync(string userId)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return [NoSuchUser];
+        }
+
+        user.DisabledAt = null;
+        return Errors(await users.UpdateAsync(user));
+    }
+
+    /// <summary>Disables without the rules that protect the last admin: for accounts that must never sign in, like leftover demo accounts.</summary>
+    internal async Task<IReadOnlyList<string>> DisableUncheckedAsync(BlogUser user)
+    {
+        user.DisabledAt = clock.GetUtcNow().UtcDateTime;
+        // The new stamp is saved with DisabledAt in one update.
+        return await EndSessionsAsync(user);
+    }
+
+    private const string NoSuchUser = "No such user.";
+
+    private static List<string> Errors(IdentityResult result) => result.Errors.Select(e => e.Description).ToList();
 
     /// <summary>Articles synced before the account existed now link to it.</summary>
     private Task<int> LinkArticlesAsync(BlogUser user) =>

@@ -11,4 +11,12 @@ public sealed class BlogUser : IdentityUser
 
     /// <summary>The author page's address, from the display name.</summary>
     public string Slug { get; set; } = "";
+
+    /// <summary>
+    /// When an admin disabled the account (UTC); null while it may sign in. Kept apart from Identity's
+    /// lockout so that unlocking a mistyped password never re-opens an account an admin closed.
+    /// </summary>
+    public DateTime? DisabledAt { get; set; }
+
+    public bool IsDisabled => DisabledAt is not null;
 }

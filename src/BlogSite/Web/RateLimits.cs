@@ -114,4 +114,8 @@ public sealed class RateLimitOptions
     /// <summary>Reports one reader may make per hour.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
     public int ReportsPerReaderPerHour { get; init; } = 10;
+
+    /// <summary>Sign-in posts per address per 15 minutes (<see cref="Accounts.SignInLimiter"/>).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
+    public int SignInsPer15Minutes { get; init; } = 10;
 }

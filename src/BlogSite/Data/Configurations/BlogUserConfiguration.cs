@@ -10,5 +10,6 @@ internal sealed class BlogUserConfiguration : IEntityTypeConfiguration<BlogUser>
         builder.Property(u => u.DisplayName).HasMaxLength(BlogUser.MaxDisplayNameLength);
         builder.Property(u => u.Slug).HasMaxLength(Domain.Slug.MaxLength);
         builder.HasIndex(u => u.Slug).IsUnique();
+        builder.Ignore(u => u.IsDisabled);
     }
 }

@@ -1,12 +1,15 @@
 using System.ComponentModel.DataAnnotations;
-using BlogSite.Data;
+using System.Globalization;
+using BlogSite.Accounts;
+using BlogSite.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace BlogSite.Pages.Account;
 
-public sealed class LoginModel(SignInManager<BlogUser> signIn) : PageModel
+public sealed class LoginModel(StaffSignIn signIn, SignInLimiter limiter, IOptions<IdentityOptions> identity) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -20,24 +23,39 @@ public sealed class LoginModel(SignInManager<BlogUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (limiter.TryAcquire(ClientAddress.Of(HttpContext)) is { } wait)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            ModelState.Clear();
+            ModelState.AddModelError(string.Empty,
+                $"Too many sign-ins have been tried from your network. Please wait {WaitText(seconds)}, then try again.");
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        if (await signIn.SignInAsync(Input.Email, Input.Password, Input.RememberMe))
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Index", new { area = "Admin" })!);
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "This account is locked after too many failed sign-ins. Try again in 15 minutes."
-            : "That email and password don't match an account.");
+        var lockout = identity.Value.Lockout;
+        // One message for an unknown address, a wrong password, a locked and a disabled account alike (see StaffSignIn).
+        ModelState.AddModelError(string.Empty,
+            "That email and password don't match an account that can sign in. "
+            + $"After {lockout.MaxFailedAccessAttempts} wrong passwords in a row an account waits {lockout.DefaultLockoutTimeSpan.TotalMinutes:0} minutes "
+            + "before it can sign in again; an admin can unlock it or reset its password sooner.");
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
+
+    private static string WaitText(int seconds) => seconds < 90 ? $"{seconds} seconds" : $"{(seconds + 59) / 60} minutes";
 
     public sealed class LoginInput
     {

@@ -194,4 +194,67 @@ public sealed class IndexTests(BlogFactory factory) : IClassFixture<BlogFactory>
         Assert.Contains("Unknown role Overlord", (await BlogFactory.ParseAsync(response)).Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal([Roles.Author], await RolesOfAsync(email));
     }
+    private static IHtmlFormElement? SignInForm(IDocument page, string userId) =>
+        page.QuerySelectorAll("form.sign-in-form input[name='userId']").Where(i => i.GetAttribute("value") == userId)
+            .Select(i => i.Closest("form")).OfType<IHtmlFormElement>().SingleOrDefault();
+
+    [Fact]
+    public async Task Disable_AnotherUser_ShowsDisabledAndAnEnableButton_ThenEnables()
+    {
+        var email = await AddUserAsync(Roles.Author);
+        var id = await WithUsersAsync(async users => (await users.FindByEmailAsync(email))!.Id);
+        var (client, _) = await AdminData.SignInAsync(factory, Roles.Admin);
+
+        var disable = SignInForm(await BlogFactory.ParseAsync(await client.GetAsync("/admin/users")), id)!;
+        Assert.Contains("handler=Disable", disable.Action, StringComparison.Ordinal);
+        var response = await Forms.PostAsync(client, disable, new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(await WithUsersAsync(async users => (await users.FindByEmailAsync(email))!.IsDisabled));
+        var page = await BlogFactory.ParseAsync(await client.GetAsync("/admin/users"));
+        var row = page.QuerySelectorAll(".users-table tbody tr").Single(r => r.QuerySelector(".users-table__email")!.TextContent.Trim() == email);
+        Assert.Contains("Disabled", row.QuerySelector(".users-table__sign-in")!.TextContent, StringComparison.Ordinal);
+        var enable = SignInForm(page, id)!;
+        Assert.Contains("handler=Enable", enable.Action, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(client, enable, new Dictionary<string, string>())).StatusCode);
+        Assert.False(await WithUsersAsync(async users => (await users.FindByEmailAsync(email))!.IsDisabled));
+    }
+
+    [Fact]
+    public async Task Disable_Self_HasNoButton_AndAPostIs422()
+    {
+        var (client, name) = await AdminData.SignInAsync(factory, Roles.Admin);
+        var id = await WithUsersAsync(async users => (await users.FindByEmailAsync(name + "@blogsite.test"))!.Id);
+        var other = await AddUserAsync(Roles.Author);
+        var otherId = await WithUsersAsync(async users => (await users.FindByEmailAsync(other))!.Id);
+        var page = await BlogFactory.ParseAsync(await client.GetAsync("/admin/users"));
+        Assert.Null(SignInForm(page, id));
+
+        // Another row's form carries a valid token; only the user it names differs.
+        var response = await Forms.PostAsync(client, SignInForm(page, otherId)!, new Dictionary<string, string> { ["userId"] = id });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("your own account", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await WithUsersAsync(async users => (await users.FindByIdAsync(id))!.IsDisabled));
+    }
+
+    [Fact]
+    public async Task Disable_TheLastAdminWhoCanSignIn_IsRefused()
+    {
+        using var alone = new BlogFactory();
+        var (client, name) = await AdminData.SignInAsync(alone, Roles.Admin);
+        await using var scope = alone.Services.CreateAsyncScope();
+        var commands = scope.ServiceProvider.GetRequiredService<UserCommands>();
+        var actor = (await commands.IdOfAsync(name + "@blogsite.test"))!;
+        // A second admin, disabled, doesn't count.
+        var gone = $"gone-{Guid.NewGuid():N}@blogsite.test";
+        Assert.Empty(await commands.AddAsync(gone, gone[..20], AdminData.Password, [Roles.Admin]));
+        Assert.Empty(await commands.DisableAsync((await commands.IdOfAsync(gone))!, actor));
+
+        var errors = await commands.DisableAsync(actor, actorId: null);
+
+        Assert.Contains("last admin", Assert.Single(errors), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/users")).StatusCode);
+    }
 }

@@ -2,13 +2,14 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BlogSite.Accounts;
 using BlogSite.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BlogSite.Areas.Admin.Pages.Users;
 
-/// <summary>Staff accounts: who they are, their roles, and a form to add one.</summary>
-public sealed class IndexModel(UserAdminCommands commands) : PageModel
+/// <summary>Staff accounts: who they are, their roles, whether they may sign in, and a form to add one.</summary>
+public sealed class IndexModel(UserAdminCommands commands, SignInManager<BlogUser> signIn) : PageModel
 {
     public IReadOnlyList<UserSummary> Users { get; private set; } = [];
 
@@ -16,6 +17,11 @@ public sealed class IndexModel(UserAdminCommands commands) : PageModel
 
     /// <summary>A failed role change: whose, and why.</summary>
     public (string UserId, string Message)? RolesError { get; private set; }
+
+    /// <summary>A refused disable or enable: whose, and why.</summary>
+    public (string UserId, string Message)? SignInError { get; private set; }
+
+    public string ActorId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -49,15 +55,41 @@ public sealed class IndexModel(UserAdminCommands commands) : PageModel
 
     public async Task<IActionResult> OnPostRolesAsync(string userId, string[]? roles, CancellationToken ct)
     {
-        var actorId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        var errors = await commands.SetRolesAsync(actorId, userId, roles ?? [], ct);
+        var errors = await commands.SetRolesAsync(ActorId, userId, roles ?? [], ct);
         if (errors.Count == 0)
         {
+            if (userId == ActorId && await signIn.UserManager.GetUserAsync(User) is { } self)
+            {
+                // The change ended the admin's sessions; this one goes on with the new roles.
+                await signIn.RefreshSignInAsync(self);
+            }
+
             StatusMessage = "Roles saved.";
             return RedirectToPage();
         }
 
         RolesError = (userId, string.Join(" ", errors));
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Users = await commands.ListAsync(ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostDisableAsync(string userId, CancellationToken ct) =>
+        SignInChangeAsync(userId, commands.DisableAsync(ActorId, userId, ct), "Disabled: they can't sign in, and their sessions end within a minute.", ct);
+
+    public Task<IActionResult> OnPostEnableAsync(string userId, CancellationToken ct) =>
+        SignInChangeAsync(userId, commands.EnableAsync(userId, ct), "Enabled: they can sign in again.", ct);
+
+    private async Task<IActionResult> SignInChangeAsync(string userId, Task<IReadOnlyList<string>> change, string done, CancellationToken ct)
+    {
+        var errors = await change;
+        if (errors.Count == 0)
+        {
+            StatusMessage = done;
+            return RedirectToPage();
+        }
+
+        SignInError = (userId, string.Join(" ", errors));
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         Users = await commands.ListAsync(ct);
         return Page();

@@ -32,16 +32,21 @@ public sealed class UserAdminCommands(UserCommands users, UserManager<BlogUser> 
         return await InTransactionAsync(async () =>
         {
             var errors = await users.SetRolesAsync(userId, roles);
-            if (errors.Count == 0 && userId != actorId && await userManager.FindByIdAsync(userId) is { } user)
+            if (errors.Count == 0 && await userManager.FindByIdAsync(userId) is { } user)
             {
-                // A new stamp makes the user's open sessions pick up the new roles (or lose the old ones) at their next check.
-                var stamped = await userManager.UpdateSecurityStampAsync(user);
-                errors = stamped.Errors.Select(e => e.Description).ToList();
+                // Sessions carry their roles; ending them makes the user sign in again with the new ones.
+                errors = await users.EndSessionsAsync(user);
             }
 
             return errors;
         }, ct);
     }
+
+    public Task<IReadOnlyList<string>> DisableAsync(string actorId, string userId, CancellationToken ct) =>
+        InTransactionAsync(() => users.DisableAsync(userId, actorId), ct);
+
+    public Task<IReadOnlyList<string>> EnableAsync(string userId, CancellationToken ct) =>
+        InTransactionAsync(() => users.EnableAsync(userId), ct);
 
     /// <summary>The message for roles that don't exist, or null when all do.</summary>
     public static string? UnknownRoles(IEnumerable<string> roles)
