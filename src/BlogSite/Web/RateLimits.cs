@@ -65,4 +65,8 @@ public sealed class RateLimitOptions
 
     [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
     public int ReportsPerHour { get; init; } = 20;
+
+    /// <summary>Searches per address per minute; the search page itself answers 429 past it (see Pages/Search/SearchRateLimit).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
+    public int SearchesPerMinute { get; init; } = 30;
 }
