@@ -25,7 +25,8 @@ public class ArticleRenderingBenchmarks : IDisposable
         var text = File.ReadAllText(Path.Combine(ContentFolder(), SampleArticle));
         markdown = FrontMatterParser.Parse(text, "x").Body;
         hash = MarkdownRenderer.HashOf(markdown);
-        renderer = new MarkdownRenderer(new CodeHighlighter(), Options.Create(new RenderingOptions()), NullLogger<MarkdownRenderer>.Instance);
+        var options = Options.Create(new RenderingOptions());
+        renderer = new MarkdownRenderer(new CodeHighlighter(), new RenderSlots(options), options, NullLogger<MarkdownRenderer>.Instance);
 
         // The first call fills the memo and loads the grammars, so neither benchmark measures that.
         var first = renderer.RenderArticleAsync(hash, markdown, CancellationToken.None).GetAwaiter().GetResult();

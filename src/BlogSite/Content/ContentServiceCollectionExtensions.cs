@@ -7,6 +7,7 @@ public static class ContentServiceCollectionExtensions
         services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RenderingOptions>().BindConfiguration(RenderingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CodeHighlighter>();
+        services.AddSingleton<RenderSlots>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<CommentRenderer>();
         services.AddScoped<ContentSync>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BlogSite.Domain;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace BlogSite.Content;
@@ -28,6 +29,12 @@ public static class FrontMatterParser
 {
     private const string Fence = "---";
 
+    /// <summary>Characters between the fences: front matter is a dozen short fields, so more is a mistake or an attack.</summary>
+    public const int MaxHeaderCharacters = 16 * 1024;
+
+    /// <summary>Mappings and lists inside each other: the header is a mapping, and a field may hold a list.</summary>
+    public const int MaxNestingDepth = 4;
+
     /// <summary>
     /// Splits the YAML header from the body and checks every field; <paramref name="fallbackSlug"/> (e.g. the file name) is used
     /// when the header has no slug, <paramref name="draftByDefault"/> when it has no <c>draft</c>: files under content/ are
@@ -41,9 +48,19 @@ public static class FrontMatterParser
             return Fail(body, "front matter: the file must start with a '---' line, YAML fields, and a closing '---' line");
         }
 
+        if (header.Length > MaxHeaderCharacters)
+        {
+            return Fail(body, $"front matter: {header.Length:N0} characters between the '---' fences; at most {MaxHeaderCharacters:N0} are allowed");
+        }
+
         YamlMappingNode map;
         try
         {
+            if (Refusal(header) is { } refusal)
+            {
+                return Fail(body, refusal);
+            }
+
             var stream = new YamlStream();
             stream.Load(new StringReader(header));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -55,7 +72,7 @@ public static class FrontMatterParser
         }
         catch (YamlException ex)
         {
-            return Fail(body, $"front matter: not valid YAML at line {ex.Start.Line}: {ex.Message}");
+            return Fail(body, $"front matter: not valid YAML at line {FileLine(ex.Start)}: {ex.Message}");
         }
 
         var errors = new List<string>();
@@ -99,6 +116,46 @@ public static class FrontMatterParser
     }
 
     private static FrontMatterResult Fail(string body, string error) => new(null, body, [error]);
+
+    /// <summary>
+    /// Reads the header's parser events, before any node is built, for what YamlDotNet's object graph cannot survive:
+    /// aliases (a few lines of them expand into billions of nodes, hashed recursively) and deep nesting.
+    /// </summary>
+    private static string? Refusal(string header)
+    {
+        var parser = new Parser(new StringReader(header));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            var current = parser.Current!;
+            var anchor = current switch
+            {
+                AnchorAlias alias => alias.Value,
+                NodeEvent { Anchor.IsEmpty: false } node => node.Anchor,
+                _ => AnchorName.Empty,
+            };
+            if (!anchor.IsEmpty)
+            {
+                return $"line {FileLine(current.Start)}: YAML anchors and aliases (&{anchor}, *{anchor}) are not allowed in front matter";
+            }
+
+            depth += current switch
+            {
+                MappingStart or SequenceStart => 1,
+                MappingEnd or SequenceEnd => -1,
+                _ => 0,
+            };
+            if (depth > MaxNestingDepth)
+            {
+                return $"line {FileLine(current.Start)}: front matter is nested more than {MaxNestingDepth} levels deep; use plain 'key: value' fields and simple lists";
+            }
+        }
+
+        return null;
+    }
+
+    // The header starts on the file's second line, after the opening fence.
+    private static long FileLine(Mark mark) => mark.Line + 1;
 
     private static (string? Header, string Body) Split(string text)
     {

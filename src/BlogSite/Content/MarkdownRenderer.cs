@@ -24,12 +24,15 @@ public sealed class MarkdownRenderer : IDisposable
     private readonly HtmlSanitizer sanitizer = Sanitizers.Article();
     private readonly MemoryCache memo;
     private readonly TimeSpan timeLimit;
+    private readonly RenderSlots slots;
     private readonly ILogger<MarkdownRenderer> logger;
 
-    public MarkdownRenderer(CodeHighlighter highlighter, IOptions<RenderingOptions> options, ILogger<MarkdownRenderer> logger)
+    public MarkdownRenderer(CodeHighlighter highlighter, RenderSlots slots, IOptions<RenderingOptions> options, ILogger<MarkdownRenderer> logger)
     {
+        this.slots = slots;
         this.logger = logger;
         timeLimit = TimeSpan.FromSeconds(options.Value.TimeLimitSeconds);
+        MaxHtmlCharacters = options.Value.MaxArticleHtmlCharacters;
         memo = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.MemoCacheCharacters });
         var builder = new MarkdownPipelineBuilder()
             // Raw HTML is escaped, not passed through: Markdown covers what posts need, and it keeps
@@ -50,50 +53,68 @@ public sealed class MarkdownRenderer : IDisposable
         articlePipeline = builder.Build();
     }
 
-    /// <summary>The article's HTML, from the memo when this content hash was rendered before.</summary>
+    /// <summary>The longest HTML an article may render to.</summary>
+    public int MaxHtmlCharacters { get; }
+
+    /// <summary>
+    /// The article's HTML, from the memo when this content hash was rendered before; its source text with a notice
+    /// when it cannot be rendered within the limits or no render slot is free.
+    /// </summary>
     public async Task<RenderedArticle> RenderArticleAsync(string contentHash, string markdown, CancellationToken ct)
     {
-        var rendering = memo.GetOrCreate(contentHash, entry =>
+        if (!memo.TryGetValue(contentHash, out Task<RenderedArticle>? rendering) || rendering is null)
         {
-            entry.Size = Math.Max(1, markdown.Length * 3);
-            // Its own thread, not the pool's: a render that outlives the time limit cannot be stopped, and
-            // pathological Markdown keeps it busy for half a minute while requests wait for pool threads.
-            return new Lazy<Task<RenderedArticle>>(() => Task.Factory.StartNew(() => RenderArticle(markdown),
-                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
-        })!;
+            rendering = await slots.TryStartAsync(() => RenderArticle(markdown), ct);
+            if (rendering is null)
+            {
+                logger.LogWarning("No render slot was free for content {Hash}; showing its source", contentHash);
+                return PlainText(markdown, RenderFailure.Busy);
+            }
+
+            // Memoised while it runs, so that a render which overran the wait still serves the requests after it.
+            _ = memo.Set(contentHash, rendering, new MemoryCacheEntryOptions { Size = Math.Max(1, markdown.Length * 3L) });
+        }
 
         try
         {
-            return await rendering.Value.WaitAsync(timeLimit, ct);
+            return await rendering.WaitAsync(timeLimit, ct);
         }
         catch (TimeoutException)
         {
             logger.LogWarning("Rendering content {Hash} took longer than {Limit}; showing its source", contentHash, timeLimit);
-            return PlainText(markdown, "This article is taking too long to format, so here is its source text.");
+            return PlainText(markdown, RenderFailure.TooSlow);
         }
     }
 
-    /// <summary>Renders without the memo; the caller bounds the time.</summary>
+    /// <summary>Renders without the memo or a slot, within the time and size limits.</summary>
     public RenderedArticle RenderArticle(string markdown)
     {
+        var writer = BoundedHtmlWriter.Within(MaxHtmlCharacters, timeLimit);
         List<TocEntry> toc;
-        string html;
         try
         {
             var document = Markdown.Parse(markdown, articlePipeline);
+            writer.CheckDeadline();
             toc = TableOfContents(document);
             AddHeadingAnchors(document);
-            html = document.ToHtml(articlePipeline);
+            var html = new Markdig.Renderers.HtmlRenderer(writer);
+            articlePipeline.Setup(html);
+            html.Render(document);
         }
         catch (ArgumentException ex)
         {
             // Markdig refuses input nested past its depth limit, when parsing and again when writing HTML
             // (e.g. "[" x 10000 parses but does not render); show the text instead of failing the page.
             logger.LogWarning(ex, "Markdown too deeply nested to render");
-            return PlainText(markdown, "This article is nested too deeply to format, so here is its source text.");
+            return PlainText(markdown, RenderFailure.TooDeep);
+        }
+        catch (RenderLimitException ex)
+        {
+            logger.LogWarning("Markdown not rendered: {Failure}", ex.Failure);
+            return PlainText(markdown, ex.Failure);
         }
 
-        return new RenderedArticle(sanitizer.Sanitize(html), toc.Count >= TocMinimumHeadings ? toc : [], Fallback: false);
+        return new RenderedArticle(sanitizer.Sanitize(writer.ToString()), toc.Count >= TocMinimumHeadings ? toc : [], Failure: null);
     }
 
     /// <summary>The prose and code a reader reads, as plain text, and its words: from the Markdown syntax tree.</summary>
@@ -219,7 +240,7 @@ public sealed class MarkdownRenderer : IDisposable
         return text.ToString();
     }
 
-    private static RenderedArticle PlainText(string markdown, string notice) =>
-        new($"<p class=\"render-fallback\">{notice}</p><pre class=\"render-fallback-source\" tabindex=\"0\">{WebUtility.HtmlEncode(markdown)}</pre>",
-            [], Fallback: true);
+    private static RenderedArticle PlainText(string markdown, RenderFailure failure) =>
+        new($"<p class=\"render-fallback\">{RenderFailures.ArticleNotice(failure)}</p><pre class=\"render-fallback-source\" tabindex=\"0\">{WebUtility.HtmlEncode(markdown)}</pre>",
+            [], failure);
 }

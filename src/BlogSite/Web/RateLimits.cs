@@ -118,4 +118,8 @@ public sealed class RateLimitOptions
     /// <summary>Sign-in posts per address per 15 minutes (<see cref="Accounts.SignInLimiter"/>).</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
     public int SignInsPer15Minutes { get; init; } = 10;
+
+    /// <summary>Searches per address per minute; the search page itself answers 429 past it (see Pages/Search/SearchRateLimit).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
+    public int SearchesPerMinute { get; init; } = 30;
 }

@@ -193,6 +193,24 @@ public sealed class ContentSyncTests : IDisposable
     }
 
     [Fact]
+    public async Task SyncAsync_AliasBomb_SkippedQuicklyAndNamed_OthersSynced()
+    {
+        Write("a-good.md", Post("Good one"));
+        Write("b-laughs.md", FrontMatterParserTests.AliasBomb());
+        Write("c-good.md", Post("Good two"));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await SyncAsync();
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.Equal(new ContentSyncResult(Added: 2, Updated: 0, Unpublished: 0, Skipped: 1), result);
+        Assert.Equal(["a-good.md", "c-good.md"], (await ArticlesAsync()).Select(a => a.SourcePath));
+        var warning = Assert.Single(log.Warnings);
+        Assert.Contains("b-laughs.md", warning, StringComparison.Ordinal);
+        Assert.Contains("line 4: YAML anchors and aliases", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SyncAsync_BadFrontMatterOnceSyncedFile_ArticleKept()
     {
         Write("a.md", Post("A"));

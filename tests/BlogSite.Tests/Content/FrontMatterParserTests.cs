@@ -236,4 +236,57 @@ public sealed class FrontMatterParserTests
         var fields = result.Errors.Select(e => e[..e.IndexOf(':', StringComparison.Ordinal)]).Order(StringComparer.Ordinal);
         Assert.Equal(["category", "date", "draft", "slug", "title"], fields);
     }
+
+    /// <summary>Billion laughs: each line lists the one before nine times, so twelve lines stand for 9^12 nodes in 2 KB.</summary>
+    internal static string AliasBomb(int levels = 12)
+    {
+        var lines = new List<string> { "title: Laughs", "category: Tech", "a0: &a0 [x, x, x, x, x, x, x, x, x]" };
+        for (var i = 1; i < levels; i++)
+        {
+            var previous = $"*a{i - 1}";
+            lines.Add($"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat(previous, 9))}]");
+        }
+
+        return File(string.Join('\n', lines));
+    }
+
+    [Fact]
+    public void Parse_AliasBomb_RefusedQuickly_NamingTheLine()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = Only(FrontMatterParser.Parse(AliasBomb(), "laughs"));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+        Assert.Equal("line 4: YAML anchors and aliases (&a0, *a0) are not allowed in front matter", error);
+    }
+
+    [Theory]
+    [InlineData("title: &t Hello\ncategory: Tech", "line 2: YAML anchors and aliases (&t, *t)")]
+    [InlineData("title: Hello\ncategory: Tech\ntags: [*t]", "line 4: YAML anchors and aliases (&t, *t)")]
+    [InlineData("title: Hello\ncategory: Tech\nextra: &m {a: 1}", "line 4: YAML anchors and aliases (&m, *m)")]
+    public void Parse_AnchorOrAlias_Refused(string header, string message) =>
+        Assert.StartsWith(message, Only(FrontMatterParser.Parse(File(header), "x")), StringComparison.Ordinal);
+
+    [Fact]
+    public void Parse_DeeplyNestedHeader_RefusedNamingTheLine()
+    {
+        var header = "title: Hello\ncategory: Tech\ntags: " + new string('[', 5_000) + new string(']', 5_000);
+
+        var error = Only(FrontMatterParser.Parse(File(header), "x"));
+
+        Assert.Equal($"line 4: front matter is nested more than {FrontMatterParser.MaxNestingDepth} levels deep; use plain 'key: value' fields and simple lists", error);
+    }
+
+    [Fact]
+    public void Parse_HeaderOverTheSizeLimit_Refused()
+    {
+        var header = "title: Hello\ncategory: Tech\nsummary: " + new string('s', FrontMatterParser.MaxHeaderCharacters);
+
+        Assert.StartsWith("front matter: ", Only(FrontMatterParser.Parse(File(header), "x")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ListInAField_StillAllowed() =>
+        Assert.True(FrontMatterParser.Parse(File("title: Hello\ncategory: Tech\ntags:\n  - one\n  - two"), "x").IsValid);
 }

@@ -8,6 +8,7 @@ public static class ArticlesServiceCollectionExtensions
         services.AddScoped<ArticlePageQuery>();
         services.AddScoped<HeartCommands>();
         services.AddScoped<Search.SearchQueries>();
+        services.AddSingleton<Search.SearchRateLimit>();
         return services;
     }
 }

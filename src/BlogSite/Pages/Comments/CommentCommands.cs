@@ -17,6 +17,9 @@ public sealed record CommentResult(int? CommentId, bool Held, int Status, IReadO
     public static CommentResult Refused(int status, string field, string message) => new(null, false, status, new Dictionary<string, string> { [field] = message });
 }
 
+/// <summary>A preview: the comment's HTML, or refused with a status and messages by field ("" for the form).</summary>
+public sealed record CommentPreview(string? Html, int Status, IReadOnlyDictionary<string, string> Errors);
+
 /// <summary>The article a comment form belongs to.</summary>
 public sealed record CommentTarget(int Id, string Slug, string Title, bool Open);
 
@@ -49,7 +52,21 @@ public sealed class CommentCommands(
     public bool IsOpen(bool closed, DateTime publishedAt, DateTime now) =>
         !closed && (options.Value.CloseAfterDays == 0 || publishedAt.AddDays(options.Value.CloseAfterDays) > now);
 
-    public string Preview(string body) => renderer.Render(CommentText.NormaliseBody(body));
+    /// <summary>The comment as it would be shown, after the same checks as a post; nothing is stored.</summary>
+    public async Task<CommentPreview> PreviewAsync(CommentInput input, CancellationToken ct)
+    {
+        var body = CommentText.NormaliseBody(input.Body);
+        var errors = CheckText(CommentText.NormaliseName(input.Name), body);
+        if (errors.Count > 0)
+        {
+            return new CommentPreview(null, StatusCodes.Status422UnprocessableEntity, errors);
+        }
+
+        var rendered = await renderer.RenderAsync(body, ct);
+        return rendered.Failure is { } failure
+            ? new CommentPreview(null, StatusOf(failure), RenderRefusal(failure))
+            : new CommentPreview(rendered.Html, StatusCodes.Status200OK, errors);
+    }
 
     public async Task<CommentResult> PostAsync(CommentTarget target, CommentInput input, string? address, string readerKey, CancellationToken ct)
     {
@@ -74,25 +91,7 @@ public sealed class CommentCommands(
         var name = CommentText.NormaliseName(input.Name);
         var body = CommentText.NormaliseBody(input.Body);
         var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
-        var errors = new Dictionary<string, string>();
-        if (name.Length == 0)
-        {
-            errors[nameof(CommentInput.Name)] = "Please give a name to show with your comment.";
-        }
-        else if (name.Length > limits.MaxNameLength)
-        {
-            errors[nameof(CommentInput.Name)] = $"Names can be at most {limits.MaxNameLength} characters; this one has {name.Length}.";
-        }
-
-        if (body.Length == 0)
-        {
-            errors[nameof(CommentInput.Body)] = "Please write your comment.";
-        }
-        else if (body.Length > limits.MaxLength)
-        {
-            errors[nameof(CommentInput.Body)] = $"Comments can be at most {limits.MaxLength:N0} characters; this one has {body.Length:N0}. Shorten it and post again.";
-        }
-
+        var errors = CheckText(name, body);
         int? parentId = null;
         if (input.ParentId is { } replyTo)
         {
@@ -113,6 +112,12 @@ public sealed class CommentCommands(
         if (errors.Count > 0)
         {
             return new CommentResult(null, false, StatusCodes.Status422UnprocessableEntity, errors);
+        }
+
+        // Rendered before it is stored: a comment that cannot be shown formatted is refused, and the page shows it from the memo.
+        if ((await renderer.RenderAsync(body, ct)).Failure is { } failure)
+        {
+            return new CommentResult(null, false, StatusOf(failure), RenderRefusal(failure));
         }
 
         var poster = HashAddress(address);
@@ -216,6 +221,45 @@ public sealed class CommentCommands(
             At = now,
         });
     }
+
+    /// <summary>
+    /// The checks every comment's text passes before anything renders it, on post and preview alike: a name and a
+    /// body, each within its length. Messages are keyed by field.
+    /// </summary>
+    private Dictionary<string, string> CheckText(string name, string body)
+    {
+        var limits = options.Value;
+        var errors = new Dictionary<string, string>();
+        if (name.Length == 0)
+        {
+            errors[nameof(CommentInput.Name)] = "Please give a name to show with your comment.";
+        }
+        else if (name.Length > limits.MaxNameLength)
+        {
+            errors[nameof(CommentInput.Name)] = $"Names can be at most {limits.MaxNameLength} characters; this one has {name.Length}.";
+        }
+
+        if (body.Length == 0)
+        {
+            errors[nameof(CommentInput.Body)] = "Please write your comment.";
+        }
+        else if (body.Length > limits.MaxLength)
+        {
+            errors[nameof(CommentInput.Body)] = $"Comments can be at most {limits.MaxLength:N0} characters; this one has {body.Length:N0}. Shorten it and try again.";
+        }
+
+        return errors;
+    }
+
+    // Busy is no fault of the comment: "try again shortly", not "change this".
+    private static int StatusOf(RenderFailure failure) =>
+        failure == RenderFailure.Busy ? StatusCodes.Status429TooManyRequests : StatusCodes.Status422UnprocessableEntity;
+
+    private Dictionary<string, string> RenderRefusal(RenderFailure failure) => new()
+    {
+        [failure == RenderFailure.Busy ? "" : nameof(CommentInput.Body)] =
+            RenderFailures.Advice(failure, "Your comment", renderer.MaxHtmlCharacters),
+    };
 
     private string? HoldReason(string body)
     {

@@ -28,12 +28,19 @@ public sealed class CommentQueries(BlogDbContext db, CommentRenderer renderer)
 
         // A reply shows under its parent; a reply whose parent is hidden is hidden with it.
         var replies = rows.ToLookup(r => r.ParentId);
-        CommentView View(int id, string name, DateTime at, string body, CommentStatus status, IReadOnlyList<CommentView> children) =>
-            new(id, name, at, renderer.Render(body), status == CommentStatus.Pending, children);
+        var html = new Dictionary<int, string>(rows.Count);
+        foreach (var row in rows)
+        {
+            // A stored comment that cannot be formatted shows its words as plain text, never an error.
+            html[row.Id] = (await renderer.RenderAsync(row.Body, ct)).Html;
+        }
+
+        CommentView View(int id, string name, DateTime at, CommentStatus status, IReadOnlyList<CommentView> children) =>
+            new(id, name, at, html[id], status == CommentStatus.Pending, children);
 
         var comments = replies[null]
-            .Select(r => View(r.Id, r.AuthorName, r.CreatedAt, r.Body, r.Status,
-                replies[r.Id].Select(reply => View(reply.Id, reply.AuthorName, reply.CreatedAt, reply.Body, reply.Status, [])).ToList()))
+            .Select(r => View(r.Id, r.AuthorName, r.CreatedAt, r.Status,
+                replies[r.Id].Select(reply => View(reply.Id, reply.AuthorName, reply.CreatedAt, reply.Status, [])).ToList()))
             .ToList();
         return new CommentThread(comments, rows.Count(r => r.Status == CommentStatus.Published));
     }

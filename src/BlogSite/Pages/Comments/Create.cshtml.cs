@@ -45,8 +45,9 @@ public sealed class CreateModel(CommentCommands comments, IAntiforgery antiforge
 
         if (intent == "preview")
         {
-            PreviewHtml = comments.Preview(Input.Body);
-            return Show(StatusCodes.Status200OK, new Dictionary<string, string>());
+            var preview = await comments.PreviewAsync(Input, ct);
+            PreviewHtml = preview.Html;
+            return Show(preview.Status, preview.Errors);
         }
 
         var result = await comments.PostAsync(target, Input, ClientAddress.Of(HttpContext), ReaderKeys.FindOrCreate(HttpContext), ct);
@@ -61,6 +62,12 @@ public sealed class CreateModel(CommentCommands comments, IAntiforgery antiforge
     private PageResult Show(int status, IReadOnlyDictionary<string, string> errors)
     {
         Response.StatusCode = status;
+        if (status == StatusCodes.Status429TooManyRequests)
+        {
+            // Only a render refused for want of a free slot answers 429 here (the rate limiter answers before the page).
+            Response.Headers.RetryAfter = "5";
+        }
+
         // The reader already waited once; a fresh stamp would make them wait again for no reason.
         var started = string.IsNullOrEmpty(Input.Started) ? comments.StartedStamp() : Input.Started;
         var replyTo = Input.ParentId is null ? null : "an earlier comment";

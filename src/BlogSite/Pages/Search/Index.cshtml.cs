@@ -7,7 +7,7 @@ namespace BlogSite.Pages.Search;
 /// Search results for <c>?q=</c>. Not a reader page for the page cache: every query is a different page,
 /// and the cache keys by path.
 /// </summary>
-public sealed class IndexModel(SearchQueries search) : PageModel
+public sealed class IndexModel(SearchQueries search, SearchRateLimit rateLimit) : PageModel
 {
     public string Query { get; private set; } = "";
 
@@ -38,6 +38,15 @@ public sealed class IndexModel(SearchQueries search) : PageModel
         if (Query.Length > 0 && Terms.IsEmpty)
         {
             Refusal = "Search for words or numbers: punctuation and symbols alone match nothing.";
+            return Page();
+        }
+
+        if (Query.Length > 0 && rateLimit.WaitFor(HttpContext) is { } wait)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            Refusal = $"You've searched many times in the last minute. Please wait {seconds} seconds, then search again.";
+            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
 

@@ -15,6 +15,8 @@ public sealed class SearchTests : IClassFixture<SearchTests.SearchFactory>
     {
         public SearchFactory()
         {
+            // These tests make dozens of searches from the one test address; the limit itself is tested in SearchRateLimitTests.
+            Settings["RateLimits:SearchesPerMinute"] = "10000";
             Write("zephyr-title", "Zephyrine gardens through the year", "2026-01-01", "Planting notes and watering habits for a small plot.");
             Write("zephyr-body", "Notes from the allotment", "2026-06-01",
                 "A long paragraph about soil and compost and rain. Somewhere in the middle the neighbours mention zephyrine hedges once. Then more about compost.");

@@ -13,7 +13,7 @@ public sealed class EditPreviewTests(BlogFactory factory) : IClassFixture<BlogFa
 
     private const string HostileBody = "Before <script>alert(1)</script> after.\n\n```csharp\nvar answer = \"forty-two\";\n```\n";
 
-    private async Task<HttpResponseMessage> PreviewAsync(bool fragment)
+    private async Task<HttpResponseMessage> PreviewAsync(bool fragment, string body = HostileBody)
     {
         var (author, _) = await AdminData.SignInAsync(factory, Roles.Author);
         var form = await EditorData.FormAsync(author, EditorData.NewArticlePath, "#editor-form");
@@ -24,7 +24,7 @@ public sealed class EditPreviewTests(BlogFactory factory) : IClassFixture<BlogFa
             {
                 ["__RequestVerificationToken"] = token,
                 ["Input.Title"] = "Previewed title",
-                ["Input.Body"] = HostileBody,
+                ["Input.Body"] = body,
             }),
         };
         if (fragment)
@@ -63,5 +63,31 @@ public sealed class EditPreviewTests(BlogFactory factory) : IClassFixture<BlogFa
         Assert.Equal("Previewed title", page.QuerySelector("#preview h1.article__title")!.TextContent.Trim());
         Assert.NotEmpty(page.QuerySelectorAll("#preview .article__body pre code span[class^='hl-']"));
         Assert.Equal(HostileBody, ((IHtmlTextAreaElement)page.QuerySelector("#body-input")!).Value);
+    }
+
+    public static TheoryData<string, bool> DeepShapes() => new()
+    {
+        { "B2 [", false }, { "B2 [", true }, { "A14 > ", false }, { "A14 > ", true }, { "B1 >", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(DeepShapes))]
+    public async Task Preview_OfTextTooDeepToFormat_SaysWhatToChange_AndShowsTheSource(string shape, bool fragment)
+    {
+        var body = shape switch
+        {
+            "B2 [" => PathologicalInputs.Repeat("[", 10_000),
+            "A14 > " => PathologicalInputs.Repeat("> ", 25_000) + "a",
+            _ => PathologicalInputs.Repeat(">", 10_000) + " a",
+        };
+
+        var response = await PreviewAsync(fragment, body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await BlogFactory.ParseAsync(response);
+        var preview = fragment ? page.Body! : page.QuerySelector("#preview")!;
+        Assert.StartsWith("This article is nested too deeply to format", preview.QuerySelector("p.notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Remove most of the nesting", preview.QuerySelector("p.notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(body, preview.QuerySelector(".article__body pre.render-fallback-source")!.TextContent);
     }
 }

@@ -52,6 +52,25 @@ public sealed class UploadTests(BlogFactory factory) : IClassFixture<BlogFactory
     }
 
     [Fact]
+    public async Task Upload_AliasChainInFrontMatter_Is422WithinASecond_NamingTheLine_AndNothingStored()
+    {
+        var (author, _) = await AdminData.SignInAsync(factory, Roles.Author);
+        var slug = EditorData.NewSlug("laughs");
+        // Billion laughs in 2 KB: each line lists the one before nine times.
+        var lines = new List<string> { "a0: &a0 [x, x, x, x, x, x, x, x, x]" };
+        lines.AddRange(Enumerable.Range(1, 11).Select(i => $"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 9))}]"));
+        var file = $"---\ntitle: Laughs\nslug: {slug}\ncategory: Tech\n{string.Join('\n', lines)}\n---\nBody.\n";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var response = await UploadAsync(author, "laughs.md", Encoding.UTF8.GetBytes(file));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"answered in {watch.Elapsed}");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(["line 5: YAML anchors and aliases (&a0, *a0) are not allowed in front matter"], await ErrorsAsync(response));
+        Assert.False(await ExistsAsync(slug));
+    }
+
+    [Fact]
     public async Task Upload_DraftFalse_Publishes()
     {
         var (author, _) = await AdminData.SignInAsync(factory, Roles.Author);

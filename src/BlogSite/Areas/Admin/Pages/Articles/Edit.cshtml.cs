@@ -29,6 +29,10 @@ public sealed class EditModel(
 
     public string? Error { get; private set; }
 
+    /// <summary>Why the preview shows the source text instead of the formatted article, and what to change.</summary>
+    public string? PreviewProblem =>
+        Preview?.Failure is { } failure ? RenderFailures.Advice(failure, "This article", renderer.MaxHtmlCharacters) : null;
+
     [TempData]
     public string? StatusMessage { get; set; }
 
