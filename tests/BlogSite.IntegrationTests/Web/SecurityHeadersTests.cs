@@ -27,7 +27,10 @@ public sealed class SecurityHeadersTests(BlogFactory factory) : IClassFixture<Bl
     [Fact]
     public async Task Https_OutsideDevelopment_SendsHsts()
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://blog.example") });
+        // Its own site: HSTS is never sent for localhost, the shared factory's host.
+        using var site = new BlogFactory();
+        site.Settings["Site:BaseUrl"] = "https://blog.example";
+        var client = site.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://blog.example") });
         var response = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("max-age=", Assert.Single(response.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);

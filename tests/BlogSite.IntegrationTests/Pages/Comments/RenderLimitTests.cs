@@ -87,6 +87,27 @@ public sealed class RenderLimitTests(RenderLimitTests.CommentFactory factory) : 
         Assert.False(await StoredAsync(body));
     }
 
+    [Fact]
+    public async Task SlowComment_OnPreview_IsShownAsTextOrRefusedAsTooSlow_NeverAnError()
+    {
+        var body = PathologicalInputs.SlowBrackets;
+
+        var response = await SendAsync(body, "preview");
+
+        var page = await BlogFactory.ParseAsync(response);
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            Assert.Contains(body, page.QuerySelector(".comment--preview")!.TextContent, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            Assert.StartsWith("Your comment took too long to format", Forms.DescriptionOfInvalid(page, "Input.Body"), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(body, page.QuerySelector("textarea[name='Input.Body']")!.TextContent);
+    }
+
     [Theory]
     [MemberData(nameof(Shapes))]
     public async Task StoredCommentThatCannotRender_ShowsAsPlainText_OnTheArticlePage(string shape)

@@ -12,6 +12,7 @@ public sealed class SearchOnKestrelTests
     public async Task TenThousandCharacterQuery_GetsThePagesAnswer_NotA414()
     {
         using var factory = new BlogFactory();
+        factory.Settings["AllowedHosts"] = "127.0.0.1";
         factory.UseKestrel(0);
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

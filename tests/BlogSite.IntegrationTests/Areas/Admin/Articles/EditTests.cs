@@ -21,7 +21,8 @@ public sealed class EditTests(BlogFactory factory) : IClassFixture<BlogFactory>
         Assert.False(await EditorData.IsOnHomeAsync(factory, slug));
 
         var (moderator, _) = await AdminData.SignInAsync(factory, Roles.Moderator);
-        var preview = await moderator.GetAsync($"/admin/preview/{id}");
+        Assert.Equal(HttpStatusCode.Forbidden, (await moderator.GetAsync($"/admin/preview/{id}")).StatusCode);
+        var preview = await author.GetAsync($"/admin/preview/{id}");
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         var page = await BlogFactory.ParseAsync(preview);
         Assert.Equal("A draft in the editor", page.QuerySelector("h1.article__title")!.TextContent.Trim());
