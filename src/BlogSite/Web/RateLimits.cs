@@ -34,9 +34,13 @@ public static class RateLimits
 
     internal static void SetRetryAfter(HttpContext context, RateLimitLease lease)
     {
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        var retryAfter = RetryAfter(lease, TimeSpan.FromMinutes(1));
         context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
     }
+
+    /// <summary>How long a refused lease says to wait, or <paramref name="otherwise"/> when it does not say.</summary>
+    internal static TimeSpan RetryAfter(RateLimitLease lease, TimeSpan otherwise) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : otherwise;
 
     internal static RateLimitPartition<string> FixedWindow(string key, int permits, TimeSpan window) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
@@ -93,6 +97,25 @@ public sealed class ReaderWriteLimits : IDisposable
             PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimits.FixedWindow(ClientAddress.Of(context), perAddress, window)),
             PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 RateLimits.FixedWindow(ReaderKeys.Find(context) ?? "keyless " + ClientAddress.Of(context), perReader, window)));
+}
+
+/// <summary>
+/// A fixed window of permits per client address, for a page that answers its own 429 (sign-in, search) so the
+/// reader gets that page back with what they typed, rather than the error page the middleware would send.
+/// </summary>
+public sealed class AddressRateLimiter(int permits, TimeSpan window) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> limiter =
+        PartitionedRateLimiter.Create<string, string>(address => RateLimits.FixedWindow(address, permits, window));
+
+    /// <summary>Null when this request's address may go on; otherwise how long it must wait.</summary>
+    public TimeSpan? WaitFor(HttpContext context)
+    {
+        using var lease = limiter.AttemptAcquire(ClientAddress.Of(context));
+        return lease.IsAcquired ? null : RateLimits.RetryAfter(lease, window);
+    }
+
+    public void Dispose() => limiter.Dispose();
 }
 
 public sealed class RateLimitOptions

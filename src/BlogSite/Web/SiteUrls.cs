@@ -32,7 +32,7 @@ public sealed class SiteUrls(IOptions<SiteOptions> site, LinkGenerator links)
     public string Canonical(HttpRequest request)
     {
         var path = request.Path.Value is { Length: > 1 } value ? value.TrimEnd('/') : "/";
-        var page = int.TryParse(request.Query["pageNumber"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 1
+        var page = request.Query["pageNumber"] is { Count: 1 } number && ReaderQueryAttribute.TryParseNumber(number[0], out var n) && n > 1
             ? "?pageNumber=" + n.ToString(CultureInfo.InvariantCulture)
             : "";
         return Absolute(request, path + page);

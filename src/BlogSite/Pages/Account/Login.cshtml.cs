@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using BlogSite.Accounts;
-using BlogSite.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +22,7 @@ public sealed class LoginModel(StaffSignIn signIn, SignInLimiter limiter, IOptio
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (limiter.TryAcquire(ClientAddress.Of(HttpContext)) is { } wait)
+        if (limiter.WaitFor(HttpContext) is { } wait)
         {
             var seconds = (int)Math.Ceiling(wait.TotalSeconds);
             Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
