@@ -257,7 +257,8 @@ public sealed class FrontMatterParserTests
 
         var error = Only(FrontMatterParser.Parse(AliasBomb(), "laughs"));
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+        // Expanding the aliases would hold a core for good; the bound is loose for a busy machine.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
         Assert.Equal("line 4: YAML anchors and aliases (&a0, *a0) are not allowed in front matter", error);
     }
 
