@@ -1,9 +1,18 @@
 using BenchmarkDotNet.Running;
+using BlogSite.Benchmarks.Scale;
 
 namespace BlogSite.Benchmarks;
 
 internal static class BenchmarkProgram
 {
-    public static void Main(string[] args) =>
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is ["generate-store", .. var rest])
+        {
+            return await StoreGenerator.RunAsync(rest);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+        return 0;
+    }
 }
