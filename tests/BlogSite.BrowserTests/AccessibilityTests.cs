@@ -61,6 +61,9 @@ public sealed class AccessibilityTests(BrowserFixture site) : IClassFixture<Brow
     public Task Archive_HasNoAxeViolations() => AssertAddressHasNoViolationsAsync("/archive");
 
     [BrowserFact]
+    public Task ArchiveMonth_HasNoAxeViolations() => AssertAddressHasNoViolationsAsync("/archive/2026/09");
+
+    [BrowserFact]
     public Task SignIn_HasNoAxeViolations() => AssertAddressHasNoViolationsAsync("/account/login");
 
     [BrowserFact]

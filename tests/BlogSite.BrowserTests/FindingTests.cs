@@ -31,7 +31,7 @@ public sealed class FindingTests(BrowserFixture site) : IClassFixture<BrowserFix
     {
         await using var pages = new BrowserPages(site);
         var page = await pages.OpenAsync(390);
-        foreach (var (name, path) in new[] { ("search", "/search?q=test"), ("archive", "/archive") })
+        foreach (var (name, path) in new[] { ("search", "/search?q=test"), ("archive", "/archive"), ("archive-month", "/archive/2026/09") })
         {
             await page.GotoAsync(path);
 
@@ -43,6 +43,8 @@ public sealed class FindingTests(BrowserFixture site) : IClassFixture<BrowserFix
         await page.SetViewportSizeAsync(1280, 900);
         await page.GotoAsync("/archive");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "archive-1280.png"), FullPage = true });
+        await page.GotoAsync("/archive/2026/09");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "archive-month-1280.png"), FullPage = true });
         await page.GotoAsync("/");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "home-header-1280.png") });
         Assert.Empty(pages.Errors);

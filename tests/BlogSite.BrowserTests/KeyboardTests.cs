@@ -84,6 +84,9 @@ public sealed class KeyboardTests(BrowserFixture site, ITestOutputHelper output)
     public Task Archive_EveryControl_ReachedByTabWithAVisibleFocusRing() => AssertTabReachesEveryControlAsync("/archive");
 
     [BrowserFact]
+    public Task ArchiveMonth_EveryControl_ReachedByTabWithAVisibleFocusRing() => AssertTabReachesEveryControlAsync("/archive/2026/09");
+
+    [BrowserFact]
     public async Task ArticleWithComments_EveryControl_ReachedByTabWithAVisibleFocusRing()
     {
         var first = await site.SeedCommentAsync(Slug, "Priya Raman", "Little's law: see [the paper](https://example.com/little).", "r:keyboard-reader-00001");

@@ -11,6 +11,12 @@ public static class FeedEndpoints
     public const string TagRssName = "feeds-tag-rss";
     public const string TagAtomName = "feeds-tag-atom";
     public const string SitemapName = "sitemap";
+    public const string SitemapPagesName = "sitemap-pages";
+    public const string SitemapArticlesName = "sitemap-articles";
+    public const string SitemapTagsName = "sitemap-tags";
+    private const string XmlContentType = "application/xml; charset=utf-8";
+    // A file's number as written in the index: no sign, no leading zeros, so each file has one address.
+    private const string FileNumber = "{number:regex(^[1-9][0-9]{{0,5}}$)}";
 
     public static IServiceCollection AddBlogFeeds(this IServiceCollection services)
     {
@@ -34,8 +40,47 @@ public static class FeedEndpoints
         MapFeed(app, "/tags/{slug:slug}/atom.xml", TagAtomName, FeedScope.Tag, FeedFormat.Atom);
 
         app.MapGet("/sitemap.xml", async (FeedQueries queries, SitemapWriter writer, HttpContext context, CancellationToken ct) =>
-                Results.Bytes(writer.WriteSitemap(await queries.SitemapAsync(ct), context), "application/xml; charset=utf-8"))
+                {
+                    var (articles, tags) = await queries.SitemapFilesAsync(ct);
+                    context.Response.ContentType = XmlContentType;
+                    await writer.WriteIndexAsync(context.Response.Body, articles, tags, context);
+                })
             .WithName(SitemapName)
+            .WithMetadata(new ReaderPageAttribute());
+        app.MapGet("/sitemaps/pages.xml", async (FeedQueries queries, SitemapWriter writer, HttpContext context, CancellationToken ct) =>
+                {
+                    var newest = await queries.NewestPublishedAsync(ct);
+                    var (categories, months) = await queries.SitemapPagesAsync(ct);
+                    context.Response.ContentType = XmlContentType;
+                    await writer.WritePagesAsync(context.Response.Body, newest, categories, months, context);
+                })
+            .WithName(SitemapPagesName)
+            .WithMetadata(new ReaderPageAttribute());
+        app.MapGet("/sitemaps/articles-" + FileNumber + ".xml", async (int number, FeedQueries queries, SitemapWriter writer, HttpContext context, CancellationToken ct) =>
+                {
+                    if (number > (await queries.SitemapFilesAsync(ct)).Articles)
+                    {
+                        return Results.NotFound();
+                    }
+
+                    context.Response.ContentType = XmlContentType;
+                    await writer.WriteArticlesAsync(context.Response.Body, queries.SitemapArticlesAsync(number), context, ct);
+                    return Results.Empty;
+                })
+            .WithName(SitemapArticlesName)
+            .WithMetadata(new ReaderPageAttribute());
+        app.MapGet("/sitemaps/tags-" + FileNumber + ".xml", async (int number, FeedQueries queries, SitemapWriter writer, HttpContext context, CancellationToken ct) =>
+                {
+                    if (number > (await queries.SitemapFilesAsync(ct)).Tags)
+                    {
+                        return Results.NotFound();
+                    }
+
+                    context.Response.ContentType = XmlContentType;
+                    await writer.WriteTagsAsync(context.Response.Body, queries.SitemapTagsAsync(number), context, ct);
+                    return Results.Empty;
+                })
+            .WithName(SitemapTagsName)
             .WithMetadata(new ReaderPageAttribute());
         app.MapGet("/robots.txt", (SitemapWriter writer, HttpContext context) =>
                 Results.Text(writer.WriteRobots(context), "text/plain; charset=utf-8"))

@@ -1,5 +1,6 @@
 using BlogSite.Data;
 using BlogSite.Domain;
+using BlogSite.Pages.Archive;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Feeds;
@@ -18,10 +19,10 @@ public sealed record FeedArticle(
 /// <summary>A feed's name (null for the whole site) and its newest articles.</summary>
 public sealed record FeedSource(string? Name, IReadOnlyList<FeedArticle> Articles);
 
-public sealed record SitemapArticle(string Slug, DateTime UpdatedAt, string CategorySlug, IReadOnlyList<string> TagSlugs);
+public sealed record SitemapArticle(string Slug, DateTime UpdatedAt);
 
 /// <summary>Published articles for feeds and the sitemap.</summary>
-public sealed class FeedQueries(BlogDbContext db, TimeProvider clock)
+public sealed class FeedQueries(BlogDbContext db, ArchiveQueries archive, TimeProvider clock)
 {
     public const int MaxItems = 20;
 
@@ -59,14 +60,52 @@ public sealed class FeedQueries(BlogDbContext db, TimeProvider clock)
         return new FeedSource(name, items);
     }
 
-    // Every published article with its category and tags; a blog is small enough to group these in memory,
-    // and a category or tag that only holds drafts never appears.
-    public async Task<IReadOnlyList<SitemapArticle>> SitemapAsync(CancellationToken ct) =>
-        await Published()
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Select(a => new SitemapArticle(a.Slug, a.UpdatedAt, a.Category!.Slug, a.Tags.Select(t => t.Slug).ToList()))
-            .AsSplitQuery()
+    /// <summary>How many files of <see cref="SitemapWriter.UrlsPerFile"/> ids the articles and the tags need: from the highest ids, not a count.</summary>
+    public async Task<(int Articles, int Tags)> SitemapFilesAsync(CancellationToken ct)
+    {
+        var articles = await db.Articles.IgnoreQueryFilters().MaxAsync(a => (int?)a.Id, ct) ?? 0;
+        var tags = await db.Tags.MaxAsync(t => (int?)t.Id, ct) ?? 0;
+        return (FilesFor(articles), FilesFor(tags));
+
+        static int FilesFor(int maxId) => (maxId + SitemapWriter.UrlsPerFile - 1) / SitemapWriter.UrlsPerFile;
+    }
+
+    /// <summary>The newest publication date, for the lastmod of the home page and the archive.</summary>
+    public Task<DateTime?> NewestPublishedAsync(CancellationToken ct) =>
+        Published().MaxAsync(a => a.PublishedAt, ct);
+
+    /// <summary>Slugs of the categories and archive months that hold a published article.</summary>
+    public async Task<(IReadOnlyList<string> Categories, IReadOnlyList<DateOnly> Months)> SitemapPagesAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var categories = await db.Categories.AsNoTracking()
+            .Where(c => c.Articles.AsQueryable().Any(ArticleQueryExtensions.VisibleAt(now)))
+            .OrderBy(c => c.Slug)
+            .Select(c => c.Slug)
             .ToListAsync(ct);
+        var months = (await archive.YearsAsync(ct)).SelectMany(y => y.Months).Select(m => m.Month).ToList();
+        return (categories, months);
+    }
+
+    /// <summary>Published articles of the <paramref name="file"/>th block of ids (from 1), in id order, as they are read.</summary>
+    public IAsyncEnumerable<SitemapArticle> SitemapArticlesAsync(int file) =>
+        Published()
+            .Where(a => a.Id > (file - 1) * SitemapWriter.UrlsPerFile && a.Id <= file * SitemapWriter.UrlsPerFile)
+            .OrderBy(a => a.Id)
+            .Select(a => new SitemapArticle(a.Slug, a.UpdatedAt))
+            .AsAsyncEnumerable();
+
+    /// <summary>Slugs of the tags of the <paramref name="file"/>th block of ids that are on a published article.</summary>
+    public IAsyncEnumerable<string> SitemapTagsAsync(int file)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Tags.AsNoTracking()
+            .Where(t => t.Id > (file - 1) * SitemapWriter.UrlsPerFile && t.Id <= file * SitemapWriter.UrlsPerFile)
+            .Where(t => t.Articles.AsQueryable().Any(ArticleQueryExtensions.VisibleAt(now)))
+            .OrderBy(t => t.Id)
+            .Select(t => t.Slug)
+            .AsAsyncEnumerable();
+    }
 
     private IQueryable<Article> Published()
     {

@@ -1,44 +1,89 @@
+using System.Globalization;
 using System.Text;
 using System.Xml;
 using BlogSite.Web;
 
 namespace BlogSite.Feeds;
 
-/// <summary>The sitemap (home, archive, articles, categories, tags) and robots.txt, with absolute links.</summary>
+/// <summary>
+/// The sitemap and robots.txt, with absolute links. /sitemap.xml is an index of smaller files: one of
+/// the site's pages (home, archive months, categories), then articles and tags by blocks of
+/// <see cref="UrlsPerFile"/> ids. A block of ids is a file whatever the store's size, so no file grows
+/// past the protocol's 50,000 URLs, an old block's file stays the same as articles are added, and each
+/// file is small enough for the reader page cache. Files are written as their rows are read.
+/// </summary>
 public sealed class SitemapWriter(SiteUrls urls)
 {
     public const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    public const int UrlsPerFile = 5_000;
 
-    public byte[] WriteSitemap(IReadOnlyList<SitemapArticle> articles, HttpContext context)
+    private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), Indent = true, Async = true };
+
+    public async Task WriteIndexAsync(Stream output, int articleFiles, int tagFiles, HttpContext context)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        await using var writer = XmlWriter.Create(output, Settings);
+        await writer.WriteStartDocumentAsync();
+        await writer.WriteStartElementAsync(null, "sitemapindex", Namespace);
+        await WriteEntryAsync(writer, "sitemap", urls.Route(context, FeedEndpoints.SitemapPagesName), null);
+        for (var file = 1; file <= articleFiles; file++)
         {
-            writer.WriteStartDocument();
-            writer.WriteStartElement("urlset", Namespace);
-            var newest = articles.Count == 0 ? (DateTime?)null : articles.Max(a => a.UpdatedAt);
-            WriteUrl(writer, urls.Page(context, "/Index"), newest);
-            WriteUrl(writer, urls.Page(context, "/Archive/Index"), newest);
-            foreach (var article in articles)
-            {
-                WriteUrl(writer, urls.Page(context, "/Articles/Details", new { slug = article.Slug }), article.UpdatedAt);
-            }
-
-            foreach (var category in articles.GroupBy(a => a.CategorySlug).OrderBy(g => g.Key, StringComparer.Ordinal))
-            {
-                WriteUrl(writer, urls.Page(context, "/Categories/Details", new { slug = category.Key }), category.Max(a => a.UpdatedAt));
-            }
-
-            var tags = articles.SelectMany(a => a.TagSlugs.Select(tag => (Tag: tag, a.UpdatedAt))).GroupBy(t => t.Tag);
-            foreach (var tag in tags.OrderBy(g => g.Key, StringComparer.Ordinal))
-            {
-                WriteUrl(writer, urls.Page(context, "/Tags/Details", new { slug = tag.Key }), tag.Max(t => t.UpdatedAt));
-            }
-
-            writer.WriteEndElement();
+            await WriteEntryAsync(writer, "sitemap", urls.Route(context, FeedEndpoints.SitemapArticlesName, new { number = file }), null);
         }
 
-        return buffer.ToArray();
+        for (var file = 1; file <= tagFiles; file++)
+        {
+            await WriteEntryAsync(writer, "sitemap", urls.Route(context, FeedEndpoints.SitemapTagsName, new { number = file }), null);
+        }
+
+        await writer.WriteEndElementAsync();
+        await writer.FlushAsync();
+    }
+
+    public async Task WritePagesAsync(Stream output, DateTime? newest, IReadOnlyList<string> categories, IReadOnlyList<DateOnly> months, HttpContext context)
+    {
+        await using var writer = XmlWriter.Create(output, Settings);
+        await StartUrlSetAsync(writer);
+        await WriteEntryAsync(writer, "url", urls.Page(context, "/Index"), newest);
+        await WriteEntryAsync(writer, "url", urls.Page(context, "/Archive/Index"), newest);
+        foreach (var month in months)
+        {
+            await WriteEntryAsync(writer, "url", urls.Page(context, "/Archive/Month",
+                new { year = month.Year, month = month.Month.ToString("00", CultureInfo.InvariantCulture) }), null);
+        }
+
+        foreach (var category in categories)
+        {
+            await WriteEntryAsync(writer, "url", urls.Page(context, "/Categories/Details", new { slug = category }), null);
+        }
+
+        await writer.WriteEndElementAsync();
+        await writer.FlushAsync();
+    }
+
+    public async Task WriteArticlesAsync(Stream output, IAsyncEnumerable<SitemapArticle> articles, HttpContext context, CancellationToken ct)
+    {
+        await using var writer = XmlWriter.Create(output, Settings);
+        await StartUrlSetAsync(writer);
+        await foreach (var article in articles.WithCancellation(ct))
+        {
+            await WriteEntryAsync(writer, "url", urls.Page(context, "/Articles/Details", new { slug = article.Slug }), article.UpdatedAt);
+        }
+
+        await writer.WriteEndElementAsync();
+        await writer.FlushAsync();
+    }
+
+    public async Task WriteTagsAsync(Stream output, IAsyncEnumerable<string> tags, HttpContext context, CancellationToken ct)
+    {
+        await using var writer = XmlWriter.Create(output, Settings);
+        await StartUrlSetAsync(writer);
+        await foreach (var tag in tags.WithCancellation(ct))
+        {
+            await WriteEntryAsync(writer, "url", urls.Page(context, "/Tags/Details", new { slug = tag }), null);
+        }
+
+        await writer.WriteEndElementAsync();
+        await writer.FlushAsync();
     }
 
     public string WriteRobots(HttpContext context)
@@ -47,15 +92,22 @@ public sealed class SitemapWriter(SiteUrls urls)
         return $"User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /account\n\nSitemap: {sitemap}\n";
     }
 
-    private static void WriteUrl(XmlWriter writer, string loc, DateTime? lastModified)
+    private static async Task StartUrlSetAsync(XmlWriter writer)
     {
-        writer.WriteStartElement("url", Namespace);
-        writer.WriteElementString("loc", Namespace, loc);
+        await writer.WriteStartDocumentAsync();
+        await writer.WriteStartElementAsync(null, "urlset", Namespace);
+    }
+
+    private static async Task WriteEntryAsync(XmlWriter writer, string element, string loc, DateTime? lastModified)
+    {
+        await writer.WriteStartElementAsync(null, element, Namespace);
+        await writer.WriteElementStringAsync(null, "loc", Namespace, loc);
         if (lastModified is { } value)
         {
-            writer.WriteElementString("lastmod", Namespace, DateTime.SpecifyKind(value, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+            await writer.WriteElementStringAsync(null, "lastmod", Namespace,
+                DateTime.SpecifyKind(value, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
         }
 
-        writer.WriteEndElement();
+        await writer.WriteEndElementAsync();
     }
 }

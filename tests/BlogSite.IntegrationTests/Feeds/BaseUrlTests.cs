@@ -39,10 +39,13 @@ public sealed class BaseUrlTests
         factory.Settings["AllowedHosts"] = "*";
         var client = factory.CreateClient();
 
-        var sitemap = XDocument.Parse(await client.GetStringAsync("/sitemap.xml"));
+        var index = XDocument.Parse(await client.GetStringAsync("/sitemap.xml"));
+        var pages = XDocument.Parse(await client.GetStringAsync("/sitemaps/pages.xml"));
         var robots = await client.GetStringAsync("/robots.txt");
 
-        var locs = sitemap.Descendants(XName.Get("loc", "http://www.sitemaps.org/schemas/sitemap/0.9")).Select(l => l.Value).ToList();
+        var loc = XName.Get("loc", "http://www.sitemaps.org/schemas/sitemap/0.9");
+        var locs = index.Descendants(loc).Concat(pages.Descendants(loc)).Select(l => l.Value).ToList();
+        Assert.Contains(BaseUrl + "/sitemaps/pages.xml", locs);
         Assert.Contains(BaseUrl + "/", locs);
         Assert.All(locs, loc => Assert.StartsWith(BaseUrl + "/", loc, StringComparison.Ordinal));
         Assert.Contains($"Sitemap: {BaseUrl}/sitemap.xml", robots, StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using System.ServiceModel.Syndication;
 using System.Xml;
 using System.Xml.Linq;
 using BlogSite.Domain;
+using BlogSite.Feeds;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.IntegrationTests.Feeds;
@@ -124,17 +125,36 @@ public sealed class FeedTests : IClassFixture<BlogFactory>
         Assert.Equal(first.Content.Headers.ContentType, second.Content.Headers.ContentType);
     }
 
-    [Fact]
-    public async Task Sitemap_Get_ListsPublishedArticlesWithAbsoluteLocsAndLastmod()
+    /// <summary>The files the sitemap index names, and the url entries of them all.</summary>
+    private static async Task<(List<Uri> Files, List<XElement> Urls)> SitemapAsync(BlogFactory site)
     {
-        var response = await Client().GetAsync("/sitemap.xml");
+        var client = site.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var response = await client.GetAsync("/sitemap.xml");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var doc = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("application/xml", response.Content.Headers.ContentType!.MediaType);
+        var index = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(Sitemap + "sitemapindex", index.Root!.Name);
+        var files = index.Root.Elements(Sitemap + "sitemap").Select(s => new Uri(s.Element(Sitemap + "loc")!.Value)).ToList();
+        var urls = new List<XElement>();
+        foreach (var file in files)
+        {
+            var doc = XDocument.Parse(await client.GetStringAsync(file.AbsolutePath));
+            Assert.Equal(Sitemap + "urlset", doc.Root!.Name);
+            urls.AddRange(doc.Root.Elements(Sitemap + "url"));
+        }
 
-        Assert.Equal(Sitemap + "urlset", doc.Root!.Name);
-        var urls = doc.Root.Elements(Sitemap + "url").ToList();
+        return (files, urls);
+    }
+
+    [Fact]
+    public async Task Sitemap_IsAnIndexOfFiles_ThatTogetherListEveryPublishedPageOnce_WithAbsoluteLocs()
+    {
+        var (files, urls) = await SitemapAsync(factory);
+
+        Assert.Equal(["/sitemaps/pages.xml", "/sitemaps/articles-1.xml", "/sitemaps/tags-1.xml"], files.Select(f => f.AbsolutePath));
         var locs = urls.Select(u => new Uri(u.Element(Sitemap + "loc")!.Value)).ToList();
         Assert.All(locs, loc => Assert.True(loc.IsAbsoluteUri));
+        Assert.Equal(locs.Count, locs.Distinct().Count());
         var articles = urls.Where(u => u.Element(Sitemap + "loc")!.Value.Contains("/articles/", StringComparison.Ordinal)).ToList();
         Assert.All(articles, u => Assert.NotNull(u.Element(Sitemap + "lastmod")));
         var slugs = articles.Select(u => new Uri(u.Element(Sitemap + "loc")!.Value).AbsolutePath.Split('/')[^1]).ToList();
@@ -143,8 +163,52 @@ public sealed class FeedTests : IClassFixture<BlogFactory>
         Assert.DoesNotContain(Fixtures.FutureSlug, slugs);
         Assert.Contains(locs, loc => loc.AbsolutePath == "/");
         Assert.Contains(locs, loc => loc.AbsolutePath == "/archive");
+        Assert.Contains(locs, loc => loc.AbsolutePath == "/archive/2026/01");
         Assert.Contains(locs, loc => loc.AbsolutePath == "/categories/fixtures");
         Assert.Contains(locs, loc => loc.AbsolutePath == "/tags/testing");
+    }
+
+    [Fact]
+    public async Task Sitemap_ArticleFiles_HoldBlocksOfIds_SoAnArticlePastTheBlockStartsTheNextFile()
+    {
+        using var site = new BlogFactory();
+        await site.WithDbAsync(async db =>
+        {
+            var category = await db.Categories.FirstAsync();
+            var now = DateTime.UtcNow;
+            db.Articles.Add(new Article
+            {
+                Id = SitemapWriter.UrlsPerFile + 1,
+                Slug = "sitemap-next-block",
+                Title = "In the next block",
+                CategoryId = category.Id,
+                Status = ArticleStatus.Published,
+                PublishedAt = now,
+                CreatedAt = now,
+                UpdatedAt = now,
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var (files, urls) = await SitemapAsync(site);
+        var second = XDocument.Parse(await site.CreateClient().GetStringAsync("/sitemaps/articles-2.xml"));
+
+        Assert.Equal(["/sitemaps/articles-1.xml", "/sitemaps/articles-2.xml"],
+            files.Select(f => f.AbsolutePath).Where(path => path.Contains("/articles-", StringComparison.Ordinal)));
+        Assert.Equal(["http://localhost/articles/sitemap-next-block"], second.Descendants(Sitemap + "loc").Select(l => l.Value));
+        Assert.Single(urls, u => u.Element(Sitemap + "loc")!.Value.EndsWith("/sitemap-next-block", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/sitemaps/articles-9.xml")]
+    [InlineData("/sitemaps/articles-0.xml")]
+    [InlineData("/sitemaps/articles-01.xml")]
+    [InlineData("/sitemaps/tags-9.xml")]
+    public async Task Sitemap_FileThatIsNotInTheIndex_Is404(string path)
+    {
+        var response = await Client().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]

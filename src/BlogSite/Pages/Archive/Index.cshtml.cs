@@ -1,13 +1,12 @@
-using BlogSite.Pages.Articles;
 using BlogSite.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BlogSite.Pages.Archive;
 
 [ReaderPage]
-public sealed class IndexModel(ArticleQueries articles) : PageModel
+public sealed class IndexModel(ArchiveQueries archive) : PageModel
 {
-    public IReadOnlyList<ArchiveMonth> Months { get; private set; } = [];
+    public IReadOnlyList<ArchiveYear> Years { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Months = await articles.ArchiveAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Years = await archive.YearsAsync(ct);
 }

@@ -77,20 +77,6 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
         return candidates.Select(a => new RelatedArticle(a.Slug, a.Title, a.PublishedAt!.Value, a.ReadingMinutes)).ToList();
     }
 
-    /// <summary>Every published article by month, newest month first and newest first within it.</summary>
-    public async Task<IReadOnlyList<ArchiveMonth>> ArchiveAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var articles = await Published(now)
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Select(a => new ArchiveEntry(a.Slug, a.Title, a.PublishedAt!.Value, a.ReadingMinutes))
-            .ToListAsync(ct);
-        return articles
-            .GroupBy(a => new DateOnly(a.PublishedAt.Year, a.PublishedAt.Month, 1))
-            .Select(month => new ArchiveMonth(month.Key, month.ToList()))
-            .ToList();
-    }
-
     /// <summary>The current slug of a published article that used to be at <paramref name="oldSlug"/>.</summary>
     public Task<string?> FindRedirectAsync(string oldSlug, CancellationToken ct)
     {

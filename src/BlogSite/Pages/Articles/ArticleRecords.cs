@@ -46,9 +46,3 @@ public sealed record ArticleDetails(
 
 /// <summary>An article shown under another because they share tags or a category.</summary>
 public sealed record RelatedArticle(string Slug, string Title, DateTime PublishedAt, int ReadingMinutes);
-
-/// <summary>An article as a line of the archive.</summary>
-public sealed record ArchiveEntry(string Slug, string Title, DateTime PublishedAt, int ReadingMinutes);
-
-/// <summary>The articles published in one month (<see cref="Month"/> is its first day).</summary>
-public sealed record ArchiveMonth(DateOnly Month, IReadOnlyList<ArchiveEntry> Articles);

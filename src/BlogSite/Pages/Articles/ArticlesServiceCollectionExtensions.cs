@@ -6,6 +6,7 @@ public static class ArticlesServiceCollectionExtensions
     {
         services.AddScoped<ArticleQueries>();
         services.AddScoped<ArticlePageQuery>();
+        services.AddScoped<Archive.ArchiveQueries>();
         services.AddScoped<HeartCommands>();
         services.AddScoped<Search.SearchQueries>();
         services.AddSingleton<Search.SearchRateLimit>();

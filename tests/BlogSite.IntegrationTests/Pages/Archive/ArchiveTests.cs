@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Net;
 using BlogSite.Domain;
+using BlogSite.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.IntegrationTests.Pages.Archive;
 
@@ -10,37 +13,101 @@ public sealed class ArchiveTests : IClassFixture<BlogFactory>
 
     public ArchiveTests(BlogFactory factory) => this.factory = factory;
 
+    private Task<List<DateTime>> PublishedDatesAsync() => factory.WithDbAsync(db => db.Articles
+        .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= DateTime.UtcNow)
+        .Select(a => a.PublishedAt!.Value).ToListAsync());
+
     [Fact]
-    public async Task Archive_ListsEveryPublishedArticleOnce_ByMonth_NewestFirst()
+    public async Task Archive_IsAnIndexOfYearsAndMonths_NewestFirst_CountingPublishedArticlesOnly()
     {
         var response = await factory.CreateReaderClient().GetAsync("/archive");
         var page = await BlogFactory.ParseAsync(response);
-        var published = await factory.WithDbAsync(db => db.Articles
-            .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= DateTime.UtcNow)
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Select(a => new { a.Slug, a.PublishedAt }).ToListAsync());
+        var months = (await PublishedDatesAsync())
+            .GroupBy(at => (at.Year, at.Month)).OrderByDescending(g => g.Key)
+            .Select(g => ($"/archive/{g.Key.Year}/{g.Key.Month:00}", g.Count())).ToList();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var links = page.QuerySelectorAll(".archive-month__list a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(published.Select(a => "/articles/" + a.Slug), links);
-        Assert.DoesNotContain("/articles/" + Fixtures.DraftSlug, links);
-        Assert.DoesNotContain("/articles/" + Fixtures.FutureSlug, links);
-
-        var months = published.Select(a => a.PublishedAt!.Value.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
-        Assert.Equal(months, page.QuerySelectorAll(".archive-month__title").Select(h => h.Id));
-        Assert.Equal(months.Select(m => "#" + m), page.QuerySelectorAll(".archive-index a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(months.Select(m => m.Item1), page.QuerySelectorAll(".archive-year__months a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(months.Select(m => m.Item2.ToString(CultureInfo.InvariantCulture)),
+            page.QuerySelectorAll(".archive-year__month-count").Select(c => c.TextContent));
+        Assert.Empty(page.QuerySelectorAll(".archive-month__list a"));
+        Assert.Equal(months.Select(m => m.Item1[9..13]).Distinct().Select(year => "year-" + year), page.QuerySelectorAll(".archive-year__title").Select(h => h.Id));
     }
 
     [Fact]
-    public async Task Archive_MonthHeading_NamesTheMonthAndCountsItsArticles()
+    public async Task ArchiveMonth_ListsThatMonthsPublishedArticles_NewestFirst()
     {
-        var page = await BlogFactory.ParseAsync(await factory.CreateReaderClient().GetAsync("/archive"));
+        var response = await factory.CreateReaderClient().GetAsync("/archive/2026/01");
+        var page = await BlogFactory.ParseAsync(response);
+        var published = await factory.WithDbAsync(db => db.Articles
+            .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= DateTime.UtcNow
+                && a.PublishedAt >= new DateTime(2026, 1, 1) && a.PublishedAt < new DateTime(2026, 2, 1))
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Select(a => a.Slug).ToListAsync());
 
-        // The fixtures are dated 2 January 2026; four of them are published.
-        var january = page.QuerySelector("[id='2026-01']")!;
-        Assert.StartsWith("January 2026", january.TextContent.Trim(), StringComparison.Ordinal);
-        var count = january.QuerySelector(".archive-month__count")!.TextContent;
-        Assert.Equal($"{january.ParentElement!.QuerySelectorAll("li").Length} articles", count);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("January 2026", page.QuerySelector("h1")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal($"{published.Count} articles", page.QuerySelector(".archive-month__count")!.TextContent);
+        Assert.Equal(published.Select(slug => "/articles/" + slug), page.QuerySelectorAll(".archive-month__list a").Select(a => a.GetAttribute("href")));
+        Assert.DoesNotContain("/articles/" + Fixtures.DraftSlug, page.QuerySelectorAll(".archive-month__list a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Theory]
+    [InlineData("/archive/2099/01")]
+    [InlineData("/archive/1999/01")]
+    [InlineData("/archive/2026/1")]
+    [InlineData("/archive/2026/13")]
+    [InlineData("/archive/02026/01")]
+    [InlineData("/archive/2026/01?pageNumber=2")]
+    [InlineData("/archive/2026/01?pageNumber=x")]
+    public async Task ArchiveMonth_WithNothingToShow_OrNotInCanonicalForm_Is404(string path)
+    {
+        var response = await factory.CreateReaderClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ArchiveCounts_FollowPublishing_Unpublishing_Dating_AndTheBin()
+    {
+        using var site = new BlogFactory();
+        var client = site.CreateReaderClient();
+        async Task<Dictionary<string, string>> CountsAsync()
+        {
+            site.Services.GetRequiredService<ReaderPageCache>().EvictAll();
+            var page = await BlogFactory.ParseAsync(await client.GetAsync("/archive"));
+            return page.QuerySelectorAll(".archive-year__months li")
+                .ToDictionary(li => li.QuerySelector("a")!.GetAttribute("href")!, li => li.QuerySelector(".archive-year__month-count")!.TextContent);
+        }
+
+        async Task ChangeAsync(Action<Article> change) => await site.WithDbAsync(async db =>
+        {
+            var article = await db.Articles.IgnoreQueryFilters().SingleAsync(a => a.Slug == Fixtures.ShortSlug);
+            change(article);
+            return await db.SaveChangesAsync();
+        });
+
+        var before = await CountsAsync();
+        await ChangeAsync(a => a.PublishedAt = new DateTime(2019, 5, 3, 0, 0, 0, DateTimeKind.Utc));
+        var moved = await CountsAsync();
+        await ChangeAsync(a => a.Status = ArticleStatus.Draft);
+        var unpublished = await CountsAsync();
+        await ChangeAsync(a => a.Status = ArticleStatus.Published);
+        await ChangeAsync(a => a.DeletedAt = DateTime.UtcNow);
+        var binned = await CountsAsync();
+        await ChangeAsync(a => a.DeletedAt = null);
+        await ChangeAsync(a => a.PublishedAt = DateTime.UtcNow.AddDays(3));
+        var scheduled = await CountsAsync();
+
+        var january = int.Parse(before["/archive/2026/01"], CultureInfo.InvariantCulture);
+        Assert.Equal((january - 1).ToString(CultureInfo.InvariantCulture), moved["/archive/2026/01"]);
+        Assert.Equal("1", moved["/archive/2019/05"]);
+        Assert.False(unpublished.ContainsKey("/archive/2019/05"));
+        Assert.False(binned.ContainsKey("/archive/2019/05"));
+        // Counted in its month by the store, but not shown until its date comes.
+        var due = DateTime.UtcNow.AddDays(3);
+        Assert.Equal(before.GetValueOrDefault($"/archive/{due.Year}/{due.Month:00}"), scheduled.GetValueOrDefault($"/archive/{due.Year}/{due.Month:00}"));
+        Assert.Equal((january - 1).ToString(CultureInfo.InvariantCulture), scheduled["/archive/2026/01"]);
     }
 
     [Fact]
