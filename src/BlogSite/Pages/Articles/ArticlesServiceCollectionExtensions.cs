@@ -7,6 +7,7 @@ public static class ArticlesServiceCollectionExtensions
         services.AddScoped<ArticleQueries>();
         services.AddScoped<ArticlePageQuery>();
         services.AddScoped<HeartCommands>();
+        services.AddOptions<Search.SearchOptions>().BindConfiguration(Search.SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Search.SearchQueries>();
         services.AddSingleton<Search.SearchRateLimit>();
         return services;
