@@ -211,7 +211,11 @@ namespace BlogSite.Data.Migrations
 
                     b.HasIndex("SourcePath");
 
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("Status", "PublishedAt");
+
+                    b.HasIndex(new[] { "Id", "Status", "PublishedAt", "DeletedAt" }, "IX_Articles_Visible");
 
                     b.ToTable("Articles");
 

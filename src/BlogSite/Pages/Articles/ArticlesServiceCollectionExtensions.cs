@@ -8,6 +8,7 @@ public static class ArticlesServiceCollectionExtensions
         services.AddScoped<ArticlePageQuery>();
         services.AddScoped<Archive.ArchiveQueries>();
         services.AddScoped<HeartCommands>();
+        services.AddOptions<Search.SearchOptions>().BindConfiguration(Search.SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Search.SearchQueries>();
         services.AddSingleton<Search.SearchRateLimit>();
         return services;

@@ -5,12 +5,17 @@ namespace BlogSite.Pages.Search;
 /// <summary>
 /// What a reader typed, made into an FTS5 query that cannot be a syntax error: every word and every
 /// "quoted phrase" becomes a quoted string, so FTS operators, column names, brackets and stray quotes are
-/// only text. Words match as prefixes ("deploy" finds "deployment"); all terms must match.
+/// only text. Words match as prefixes ("deploy" finds "deployment"), except words of one or two letters or
+/// digits, which match whole: "go" finds Go, not every "good" and "google" (a prefix that short is most of the
+/// index to merge, seconds over 100,000 articles); all terms must match.
 /// </summary>
 public sealed record SearchTerms(string Match, IReadOnlyList<string> Terms)
 {
     public const int MaxQueryLength = 200;
     public const int MaxTerms = 12;
+
+    /// <summary>Letters and digits a word needs to match as a prefix.</summary>
+    public const int MinPrefixLength = 3;
 
     public bool IsEmpty => Terms.Count == 0;
 
@@ -34,7 +39,7 @@ public sealed record SearchTerms(string Match, IReadOnlyList<string> Terms)
 
                 terms.Add(term);
                 match.Append(match.Length == 0 ? "" : " ").Append('"').Append(term).Append('"');
-                if (i % 2 == 0)
+                if (i % 2 == 0 && term.Count(char.IsLetterOrDigit) >= MinPrefixLength)
                 {
                     match.Append('*');
                 }

@@ -10,9 +10,10 @@ public sealed class SearchTermsTests
     [InlineData("\"compost heap\" rain", "\"compost heap\" \"rain\"*")]
     [InlineData("\"unclosed phrase", "\"unclosed phrase\"")]
     [InlineData("title:compost", "\"title:compost\"*")]
-    [InlineData("NEAR(a b)", "\"NEAR(a\"* \"b)\"*")]
-    [InlineData("compost AND OR NOT", "\"compost\"* \"AND\"* \"OR\"* \"NOT\"*")]
-    [InlineData("C# .NET", "\"C#\"* \".NET\"*")]
+    [InlineData("NEAR(a b)", "\"NEAR(a\"* \"b)\"")]
+    [InlineData("compost AND OR NOT", "\"compost\"* \"AND\"* \"OR\" \"NOT\"*")]
+    [InlineData("C# .NET", "\"C#\" \".NET\"*")]
+    [InlineData("go ef ci2 api", "\"go\" \"ef\" \"ci2\"* \"api\"*")]
     public void Parse_EveryTermIsAQuotedString(string query, string match) =>
         Assert.Equal(match, SearchTerms.Parse(query).Match);
 
@@ -46,6 +47,6 @@ public sealed class SearchTermsTests
         var terms = SearchTerms.Parse("a\"b\"c");
 
         Assert.Equal(["a", "b", "c"], terms.Terms);
-        Assert.Equal("\"a\"* \"b\" \"c\"*", terms.Match);
+        Assert.Equal("\"a\" \"b\" \"c\"", terms.Match);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using BlogSite.Areas.Admin.Pages.Comments;
 using BlogSite.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,7 +77,6 @@ public sealed class IndexTests(BlogFactory factory) : IClassFixture<BlogFactory>
         var links = await AdminData.AddCommentAsync(factory, CommentStatus.Pending, $"Spammy {marker}", "Lin Links", heldReason: "More than 2 links");
         var blocked = await AdminData.AddCommentAsync(factory, CommentStatus.Pending, $"Rude {marker}", "Bo Blocked", heldReason: "Contains a blocked word");
         var other = await AdminData.AddCommentAsync(factory, CommentStatus.Pending, $"Elsewhere {marker}", "Oli Other", slug: Fixtures.ShortSlug);
-        var shortId = await factory.WithDbAsync(db => db.Articles.Where(a => a.Slug == Fixtures.ShortSlug).Select(a => a.Id).SingleAsync());
         var client = await ModeratorAsync();
 
         async Task<List<string>> ListedAsync(string query)
@@ -85,15 +85,60 @@ public sealed class IndexTests(BlogFactory factory) : IClassFixture<BlogFactory>
             return page.QuerySelectorAll("tr.mod-row").Select(r => r.Id!).ToList();
         }
 
-        Assert.Equal([$"comment-{other}"], await ListedAsync($"q={marker}&article={shortId}"));
+        // "One word" is the short fixture's title, fixture-short its slug; the other two are on the Go article.
+        Assert.Equal([$"comment-{other}"], await ListedAsync($"q={marker}&article=one+wor"));
+        Assert.Equal([$"comment-{other}"], await ListedAsync($"q={marker}&article=FIXTURE-SH"));
+        Assert.Equal([$"comment-{blocked}", $"comment-{links}"], await ListedAsync($"q={marker}&article=stack+trace+panicking"));
+        Assert.Equal([$"comment-{blocked}", $"comment-{links}"], await ListedAsync($"q={marker}&article=/reading-go"));
+        Assert.Empty(await ListedAsync($"q={marker}&article=no+such+title+anywhere"));
+        Assert.Empty(await ListedAsync($"q={marker}&article=" + Uri.EscapeDataString("\" OR 1=1 --")));
         Assert.Equal([$"comment-{links}"], await ListedAsync($"q={marker}&held=LINKS"));
         Assert.Equal([$"comment-{blocked}"], await ListedAsync($"q=bo+blocked&held=blocked"));
         Assert.Equal([$"comment-{other}", $"comment-{blocked}", $"comment-{links}"], await ListedAsync($"q={marker.ToUpperInvariant()}"));
 
-        var filtered = await BlogFactory.ParseAsync(await client.GetAsync($"/admin/comments?q={marker}&article={shortId}"));
-        var option = filtered.QuerySelector($"#filter-article option[value='{shortId}']") as IHtmlOptionElement;
-        Assert.True(option!.IsSelected);
-        Assert.Contains($"article={shortId}", filtered.QuerySelector("a.status-tabs__tab")!.GetAttribute("href"), StringComparison.Ordinal);
+        var filtered = await BlogFactory.ParseAsync(await client.GetAsync($"/admin/comments?q={marker}&article=one+word"));
+        Assert.Equal("one word", filtered.QuerySelector("#filter-article")!.GetAttribute("value"));
+        Assert.Equal("search", filtered.QuerySelector("#filter-article")!.GetAttribute("type"));
+        Assert.Contains("article=one%20word", filtered.QuerySelector("a.status-tabs__tab")!.GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Queue_OverTheCountBound_TabSaysThousandPlus_AndPagesStopThere()
+    {
+        var marker = AdminData.Marker();
+        var start = DateTime.UtcNow.AddDays(-3);
+        await factory.WithDbAsync(async db =>
+        {
+            var articleId = await db.Articles.Where(a => a.Slug == Fixtures.ShortSlug).Select(a => a.Id).SingleAsync();
+            db.Comments.AddRange(Enumerable.Range(0, ModerationQueries.MaxCounted + 1).Select(i => new Comment
+            {
+                ArticleId = articleId,
+                AuthorName = "Many",
+                Body = $"Spam number {i} {marker}",
+                Status = CommentStatus.Spam,
+                CreatedAt = start.AddSeconds(i),
+                PosterHash = "test",
+            }));
+            return await db.SaveChangesAsync();
+        });
+        await AdminData.AddCommentAsync(factory, CommentStatus.Spam, $"Exactly at the bound minus {marker}", slug: AdminData.ArticleSlug);
+        var client = await ModeratorAsync();
+
+        var page = await BlogFactory.ParseAsync(await client.GetAsync($"/admin/comments?status=spam&q={marker}"));
+        var counts = page.QuerySelectorAll(".status-tabs__tab").ToDictionary(
+            t => t.TextContent.Trim().Split(' ', 2)[0], t => t.QuerySelector(".status-tabs__count")!.TextContent.Trim());
+        Assert.Equal("1,000+", counts["Spam"]);
+        Assert.Equal("0", counts["Pending"]);
+
+        // Exact under the bound: only the one on the Go article.
+        var onGo = await BlogFactory.ParseAsync(await client.GetAsync($"/admin/comments?status=spam&q={marker}&article=reading-go"));
+        Assert.Equal("1", onGo.QuerySelector(".status-tabs__tab[aria-current] .status-tabs__count")!.TextContent.Trim());
+
+        // The deepest page is the bound's; past it the queue shows that last page.
+        var lastPage = ModerationQueries.MaxCounted / ModerationQueries.PageSize;
+        var deep = await BlogFactory.ParseAsync(await client.GetAsync($"/admin/comments?status=spam&q={marker}&pageNumber={lastPage + 5}"));
+        Assert.Contains($"page {lastPage} of {lastPage}", deep.QuerySelector("caption")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ModerationQueries.PageSize, deep.QuerySelectorAll("tr.mod-row").Length);
     }
 
     [Fact]

@@ -10,6 +10,9 @@ public sealed class ArticleEditorQueries(BlogDbContext db, TimeProvider clock)
 {
     public const int PageSize = 20;
 
+    /// <summary>Articles the list counts and pages through, at most.</summary>
+    public const int MaxListed = 1_000;
+
     public async Task<Writer?> WriterAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -28,8 +31,7 @@ public sealed class ArticleEditorQueries(BlogDbContext db, TimeProvider clock)
 
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var term = search.Trim();
-            query = query.Where(a => EF.Functions.Like(a.Title, $"%{term}%") || EF.Functions.Like(a.Slug, $"%{term}%"));
+            query = query.MatchingTitleOrSlug(db, search);
         }
 
         query = status switch
@@ -40,8 +42,9 @@ public sealed class ArticleEditorQueries(BlogDbContext db, TimeProvider clock)
             _ => query,
         };
 
-        var total = await query.CountAsync(ct);
-        var totalPages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        // Counted up to a bound, and paged no deeper: past a thousand articles an editor types a few words instead.
+        var total = await query.Take(MaxListed + 1).CountAsync(ct);
+        var totalPages = Math.Max(1, (Math.Min(total, MaxListed) + PageSize - 1) / PageSize);
         pageNumber = Math.Clamp(pageNumber, 1, totalPages);
         var rows = await query
             .OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id)
@@ -63,7 +66,7 @@ public sealed class ArticleEditorQueries(BlogDbContext db, TimeProvider clock)
             .ToListAsync(ct);
         var items = rows.Select(a => new EditorListItem(a.Id, a.Title, a.Slug, EditorStatuses.Of(a.Status, a.PublishedAt, now),
             a.PublishedAt, a.UpdatedAt, a.AuthorName, a.Views, a.Hearts, a.Comments, a.SourcePath)).ToList();
-        return new EditorList(items, pageNumber, totalPages, total);
+        return new EditorList(items, pageNumber, totalPages, Math.Min(total, MaxListed), total > MaxListed);
     }
 
     /// <summary>The signed-in writer and article <paramref name="id"/>, when they may edit it.</summary>

@@ -20,7 +20,8 @@ public sealed record EditorListItem(
     int Id, string Title, string Slug, EditorStatus Status, DateTime? PublishedAt, DateTime UpdatedAt,
     string AuthorName, long Views, long Hearts, int Comments, string? SourcePath);
 
-public sealed record EditorList(IReadOnlyList<EditorListItem> Items, int PageNumber, int TotalPages, int Total);
+/// <summary>One page of the list; <see cref="Total"/> stops at <see cref="ArticleEditorQueries.MaxListed"/>, and <see cref="IsCapped"/> says more match.</summary>
+public sealed record EditorList(IReadOnlyList<EditorListItem> Items, int PageNumber, int TotalPages, int Total, bool IsCapped);
 
 /// <summary>An article as the editor shows it; <see cref="SourcePath"/> set means read-only (the file wins).</summary>
 public sealed record EditorArticle(

@@ -6,7 +6,7 @@ namespace BlogSite.Areas.Admin.Pages.Articles;
 /// <summary>The writer's articles (an Admin's: all of them) with status, counts, search and paging.</summary>
 public sealed class IndexModel(ArticleEditorQueries queries) : PageModel
 {
-    public EditorList List { get; private set; } = new([], 1, 1, 0);
+    public EditorList List { get; private set; } = new([], 1, 1, 0, false);
 
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }

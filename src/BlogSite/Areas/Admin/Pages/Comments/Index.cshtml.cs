@@ -11,8 +11,9 @@ public sealed class IndexModel(ModerationQueries queries, ModerationCommands com
     [BindProperty(SupportsGet = true)]
     public CommentStatus Status { get; set; } = CommentStatus.Pending;
 
+    /// <summary>Words of an article's title, or the start of its slug.</summary>
     [BindProperty(SupportsGet = true)]
-    public int? Article { get; set; }
+    public string? Article { get; set; }
 
     /// <summary>Words to find in the body or the poster's name.</summary>
     [BindProperty(SupportsGet = true)]
@@ -44,7 +45,7 @@ public sealed class IndexModel(ModerationQueries queries, ModerationCommands com
 
     public ModerationQueuePage Queue { get; private set; } = default!;
 
-    public bool IsFiltered => Article is not null || !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrWhiteSpace(Held);
+    public bool IsFiltered => !string.IsNullOrWhiteSpace(Article) || !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrWhiteSpace(Held);
 
     public async Task OnGetAsync(CancellationToken ct) =>
         Queue = await queries.QueueAsync(Filter, ct);
@@ -78,9 +79,9 @@ public sealed class IndexModel(ModerationQueries queries, ModerationCommands com
             values["status"] = ModerationRules.Key(shown);
         }
 
-        if (Article is { } article)
+        if (!string.IsNullOrWhiteSpace(Article))
         {
-            values["article"] = article.ToString(CultureInfo.InvariantCulture);
+            values["article"] = Article.Trim();
         }
 
         if (!string.IsNullOrWhiteSpace(Q))

@@ -2,12 +2,14 @@ using BlogSite.Domain;
 
 namespace BlogSite.Areas.Admin.Pages.Comments;
 
-/// <summary>What the queue shows: one status, optionally narrowed to an article, words in the body or name, and a held reason.</summary>
-public sealed record ModerationFilter(CommentStatus Status, int? ArticleId, string? Search, string? Held, int PageNumber);
+/// <summary>
+/// What the queue shows: one status, optionally narrowed to the articles whose title or slug matches
+/// <see cref="Article"/>, words in the body or name, and a held reason.
+/// </summary>
+public sealed record ModerationFilter(CommentStatus Status, string? Article, string? Search, string? Held, int PageNumber);
 
-public sealed record StatusTab(CommentStatus Status, int Count);
-
-public sealed record ArticleChoice(int Id, string Title);
+/// <summary>A status and its comments, counted up to <see cref="ModerationQueries.MaxCounted"/>; <see cref="IsCapped"/> when more.</summary>
+public sealed record StatusTab(CommentStatus Status, int Count, bool IsCapped);
 
 /// <summary>The comment a reply answers, so a moderator reads the reply in context.</summary>
 public sealed record ParentContext(int Id, string AuthorName, string Excerpt);
@@ -26,11 +28,14 @@ public sealed record ModerationItem(
     int ReportCount,
     IReadOnlyList<ModerationAction> Actions);
 
-/// <summary>One page of the queue, numbered from 1, with the count under each status tab.</summary>
+/// <summary>
+/// One page of the queue, numbered from 1, with the count under each status tab; <see cref="TooManyArticles"/>
+/// when the article filter matched more than <see cref="ModerationQueries.MaxArticles"/> articles.
+/// </summary>
 public sealed record ModerationQueuePage(
     IReadOnlyList<ModerationItem> Items,
     IReadOnlyList<StatusTab> Tabs,
-    IReadOnlyList<ArticleChoice> Articles,
+    bool TooManyArticles,
     int PageNumber,
     int TotalPages,
     int Total);
