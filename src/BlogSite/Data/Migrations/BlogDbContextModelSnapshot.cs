@@ -27,7 +27,7 @@ namespace BlogSite.Data.Migrations
 
                     b.HasKey("ArticlesId", "TagsId");
 
-                    b.HasIndex("TagsId");
+                    b.HasIndex("TagsId", "ArticlesId");
 
                     b.ToTable("ArticleTags");
 
@@ -202,16 +202,18 @@ namespace BlogSite.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
-
-                    b.HasIndex("CategoryId");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.HasIndex("SourcePath");
 
                     b.HasIndex("Status", "PublishedAt");
+
+                    b.HasIndex("Status", "DeletedAt", "PublishedAt");
+
+                    b.HasIndex("AuthorId", "Status", "DeletedAt", "PublishedAt");
+
+                    b.HasIndex("CategoryId", "Status", "DeletedAt", "PublishedAt");
 
                     b.ToTable("Articles");
 
@@ -339,13 +341,15 @@ namespace BlogSite.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ParentId");
-
                     b.HasIndex("PosterHash");
 
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("ArticleId", "Status", "CreatedAt");
+
+                    b.HasIndex("ParentId", "Status", "CreatedAt");
+
+                    b.HasIndex("ArticleId", "Status", "ParentId", "CreatedAt");
 
                     b.ToTable("Comments");
                 });
