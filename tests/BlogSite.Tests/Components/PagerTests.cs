@@ -48,4 +48,18 @@ public sealed class PagerTests : BunitContext
         Assert.Equal("/?page=3", pager.Find("a.pager__older").GetAttribute("href"));
         Assert.Equal("page", pager.Find(".pager__position").GetAttribute("aria-current"));
     }
+
+    [Fact]
+    public void Render_LastPageOfABoundedList_LinksBeyondInsteadOfOlder()
+    {
+        var pager = Render<Pager>(p => p
+            .Add(c => c.Page, 1)
+            .Add(c => c.TotalPages, 1)
+            .Add(c => c.PageHref, n => "/?page=" + n.ToString(CultureInfo.InvariantCulture))
+            .Add(c => c.Beyond, new LinkItem("Older articles in the archive →", "/archive")));
+
+        Assert.Empty(pager.FindAll(".pager__older"));
+        Assert.Equal("/archive", pager.Find("a.pager__beyond").GetAttribute("href"));
+        Assert.Equal("Page 1 of 1+", pager.Find(".pager__position").TextContent);
+    }
 }

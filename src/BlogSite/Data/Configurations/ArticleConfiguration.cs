@@ -10,6 +10,12 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
     {
         builder.HasIndex(a => a.Slug).IsUnique();
         builder.HasIndex(a => new { a.Status, a.PublishedAt });
+
+        // Reader lists filter on the bin, the status and the date and read newest first: these serve the filter,
+        // the order and a bounded count from the index alone (the rowid, Id, breaks ties).
+        builder.HasIndex(a => new { a.Status, a.DeletedAt, a.PublishedAt });
+        builder.HasIndex(a => new { a.CategoryId, a.Status, a.DeletedAt, a.PublishedAt });
+        builder.HasIndex(a => new { a.AuthorId, a.Status, a.DeletedAt, a.PublishedAt });
         builder.HasIndex(a => a.SourcePath);
 
         // Status, date and bin are stored after the body, so reading them from a row walks its overflow pages; a
@@ -29,7 +35,13 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
             .HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<BlogUser>().WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(a => a.Tags).WithMany(t => t.Articles)
-            .UsingEntity("ArticleTags", tags => tags.ToTable(table => table.UseSqlReturningClause(false)));
+            .UsingEntity("ArticleTags", tags =>
+            {
+                tags.ToTable(table => table.UseSqlReturningClause(false));
+
+                // A tag's page and related articles go from the tag to its articles without reading the table.
+                tags.HasIndex("TagsId", "ArticlesId");
+            });
 
         // The search index's triggers watch this table and ArticleTags (see SearchIndex).
         builder.ToTable(table => table.UseSqlReturningClause(false));

@@ -11,6 +11,11 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.HasIndex(c => new { c.ArticleId, c.Status, c.CreatedAt });
         builder.HasIndex(c => new { c.Status, c.CreatedAt });
         builder.HasIndex(c => c.PosterHash);
+
+        // The article page reads one page of an article's threads in order and counts them; then the replies of
+        // those threads, each in order. Both come from the index (the rowid, Id, breaks ties).
+        builder.HasIndex(c => new { c.ArticleId, c.Status, c.ParentId, c.CreatedAt });
+        builder.HasIndex(c => new { c.ParentId, c.Status, c.CreatedAt });
         builder.Property(c => c.AuthorName).HasMaxLength(Comment.MaxNameLength);
         builder.Property(c => c.Email).HasMaxLength(Comment.MaxEmailLength);
         builder.Property(c => c.HeldReason).HasMaxLength(200);

@@ -27,7 +27,7 @@ namespace BlogSite.Data.Migrations
 
                     b.HasKey("ArticlesId", "TagsId");
 
-                    b.HasIndex("TagsId");
+                    b.HasIndex("TagsId", "ArticlesId");
 
                     b.ToTable("ArticleTags");
 
@@ -202,10 +202,6 @@ namespace BlogSite.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
-
-                    b.HasIndex("CategoryId");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -214,6 +210,12 @@ namespace BlogSite.Data.Migrations
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("Status", "PublishedAt");
+
+                    b.HasIndex("Status", "DeletedAt", "PublishedAt");
+
+                    b.HasIndex("AuthorId", "Status", "DeletedAt", "PublishedAt");
+
+                    b.HasIndex("CategoryId", "Status", "DeletedAt", "PublishedAt");
 
                     b.HasIndex(new[] { "Id", "Status", "PublishedAt", "DeletedAt" }, "IX_Articles_Visible");
 
@@ -343,13 +345,15 @@ namespace BlogSite.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ParentId");
-
                     b.HasIndex("PosterHash");
 
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("ArticleId", "Status", "CreatedAt");
+
+                    b.HasIndex("ParentId", "Status", "CreatedAt");
+
+                    b.HasIndex("ArticleId", "Status", "ParentId", "CreatedAt");
 
                     b.ToTable("Comments");
                 });

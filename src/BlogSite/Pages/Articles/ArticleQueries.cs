@@ -2,11 +2,12 @@ using BlogSite.Content;
 using BlogSite.Data;
 using BlogSite.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BlogSite.Pages.Articles;
 
 /// <summary>Published articles as readers see them: lists and the article page.</summary>
-public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, TimeProvider clock)
+public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, TimeProvider clock, IOptions<ListOptions> lists)
 {
     public const int PageSize = 10;
 
@@ -52,30 +53,62 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
 
     public const int RelatedCount = 3;
 
+    /// <summary>Candidates read per shared tag and from the category: the newest ones, through the indexes.</summary>
+    public const int RelatedCandidates = 25;
+
     /// <summary>
     /// Up to three published articles most like <paramref name="article"/>: each shared tag counts two,
-    /// the same category one; ties go to the newer. Articles sharing nothing are not shown.
+    /// the same category one; ties go to the newer. Articles sharing nothing are not shown. The candidates are
+    /// the newest few of each of its tags and of its category, so the page reads a bounded number of rows at any
+    /// size of the store; an older article that shares more can lose to a newer one that shares less.
     /// </summary>
     public async Task<IReadOnlyList<RelatedArticle>> RelatedAsync(ArticleDetails article, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var tagSlugs = article.Tags.Select(t => t.Slug).ToList();
-        var candidates = await Published(now)
-            .Where(a => a.Id != article.Id)
-            .Select(a => new
-            {
-                a.Slug,
-                a.Title,
-                a.PublishedAt,
-                a.ReadingMinutes,
-                Score = a.Tags.Count(t => tagSlugs.Contains(t.Slug)) * 2 + (a.Category!.Slug == article.CategorySlug ? 1 : 0),
-            })
-            .Where(a => a.Score > 0)
-            .OrderByDescending(a => a.Score).ThenByDescending(a => a.PublishedAt)
+        var tagged = db.Set<Dictionary<string, object>>("ArticleTags");
+        // Two plain lookups: SQLite reads a collection projected beside the article as a join of every article's tags.
+        var categoryId = await db.Articles.AsNoTracking().Where(a => a.Id == article.Id).Select(a => a.CategoryId).SingleAsync(ct);
+        var tagIds = await tagged.Where(link => EF.Property<int>(link, "ArticlesId") == article.Id)
+            .Select(link => EF.Property<int>(link, "TagsId")).ToListAsync(ct);
+
+        var candidates = new Dictionary<int, RelatedCandidate>();
+        foreach (var tagId in tagIds)
+        {
+            var byTag = await (
+                from link in tagged
+                where EF.Property<int>(link, "TagsId") == tagId
+                join a in Published(now) on EF.Property<int>(link, "ArticlesId") equals a.Id
+                where a.Id != article.Id
+                orderby a.PublishedAt descending, a.Id descending
+                select new RelatedCandidate(a.Id, a.CategoryId, a.Slug, a.Title, a.PublishedAt!.Value, a.ReadingMinutes))
+                .Take(RelatedCandidates).ToListAsync(ct);
+            byTag.ForEach(c => candidates.TryAdd(c.Id, c));
+        }
+
+        var byCategory = await Published(now)
+            .Where(a => a.CategoryId == categoryId && a.Id != article.Id)
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Select(a => new RelatedCandidate(a.Id, a.CategoryId, a.Slug, a.Title, a.PublishedAt!.Value, a.ReadingMinutes))
+            .Take(RelatedCandidates).ToListAsync(ct);
+        byCategory.ForEach(c => candidates.TryAdd(c.Id, c));
+
+        var ids = candidates.Keys.ToList();
+        var shared = await tagged
+            .Where(link => ids.Contains(EF.Property<int>(link, "ArticlesId")) && tagIds.Contains(EF.Property<int>(link, "TagsId")))
+            .GroupBy(link => EF.Property<int>(link, "ArticlesId"))
+            .Select(g => new { Id = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Id, g => g.Count, ct);
+
+        return candidates.Values
+            .Select(c => (Candidate: c, Score: shared.GetValueOrDefault(c.Id) * 2 + (c.CategoryId == categoryId ? 1 : 0)))
+            .Where(c => c.Score > 0)
+            .OrderByDescending(c => c.Score).ThenByDescending(c => c.Candidate.PublishedAt).ThenByDescending(c => c.Candidate.Id)
             .Take(RelatedCount)
-            .ToListAsync(ct);
-        return candidates.Select(a => new RelatedArticle(a.Slug, a.Title, a.PublishedAt!.Value, a.ReadingMinutes)).ToList();
+            .Select(c => new RelatedArticle(c.Candidate.Slug, c.Candidate.Title, c.Candidate.PublishedAt, c.Candidate.ReadingMinutes))
+            .ToList();
     }
+
+    private sealed record RelatedCandidate(int Id, int CategoryId, string Slug, string Title, DateTime PublishedAt, int ReadingMinutes);
 
     /// <summary>The current slug of a published article that used to be at <paramref name="oldSlug"/>.</summary>
     public Task<string?> FindRedirectAsync(string oldSlug, CancellationToken ct)
@@ -92,11 +125,23 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
     public Task<ArticlePage> ListAsync(int page, CancellationToken ct) =>
         PageAsync(Published(clock.GetUtcNow().UtcDateTime), page, ct);
 
-    public Task<ArticlePage> ListByCategoryAsync(string categorySlug, int page, CancellationToken ct) =>
-        PageAsync(Published(clock.GetUtcNow().UtcDateTime).Where(a => a.Category!.Slug == categorySlug), page, ct);
+    public Task<ArticlePage> ListByCategoryAsync(int categoryId, int page, CancellationToken ct) =>
+        PageAsync(Published(clock.GetUtcNow().UtcDateTime).Where(a => a.CategoryId == categoryId), page, ct);
 
-    public Task<ArticlePage> ListByTagAsync(string tagSlug, int page, CancellationToken ct) =>
-        PageAsync(Published(clock.GetUtcNow().UtcDateTime).Where(a => a.Tags.Any(t => t.Slug == tagSlug)), page, ct);
+    /// <summary>
+    /// From the tag to its articles (the (TagsId, ArticlesId) index), then newest first: the page sorts the tag's
+    /// articles, so it costs what the tag holds, not what the store holds.
+    /// </summary>
+    public Task<ArticlePage> ListByTagAsync(int tagId, int page, CancellationToken ct)
+    {
+        var tagged = db.Set<Dictionary<string, object>>("ArticleTags");
+        var articles =
+            from link in tagged
+            where EF.Property<int>(link, "TagsId") == tagId
+            join a in Published(clock.GetUtcNow().UtcDateTime) on EF.Property<int>(link, "ArticlesId") equals a.Id
+            select a;
+        return PageAsync(articles, page, ct);
+    }
 
     public Task<ArticlePage> ListByAuthorAsync(string authorId, int page, CancellationToken ct) =>
         PageAsync(Published(clock.GetUtcNow().UtcDateTime).Where(a => a.AuthorId == authorId), page, ct);
@@ -108,24 +153,42 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
         return author is null ? null : (author.Id, author.DisplayName);
     }
 
-    public Task<string?> FindCategoryNameAsync(string slug, CancellationToken ct) =>
-        db.Categories.AsNoTracking().Where(c => c.Slug == slug).Select(c => c.Name).FirstOrDefaultAsync(ct);
+    /// <summary>The category's id and name, by its slug.</summary>
+    public async Task<(int Id, string Name)?> FindCategoryAsync(string slug, CancellationToken ct)
+    {
+        var category = await db.Categories.AsNoTracking().Where(c => c.Slug == slug).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(ct);
+        return category is null ? null : (category.Id, category.Name);
+    }
 
-    public Task<string?> FindTagNameAsync(string slug, CancellationToken ct) =>
-        db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => t.Name).FirstOrDefaultAsync(ct);
+    /// <summary>The tag's id and name, by its slug.</summary>
+    public async Task<(int Id, string Name)?> FindTagAsync(string slug, CancellationToken ct)
+    {
+        var tag = await db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(ct);
+        return tag is null ? null : (tag.Id, tag.Name);
+    }
 
     private IQueryable<Article> Published(DateTime now) => db.Articles.AsNoTracking().PublishedAt(now);
 
-    private static async Task<ArticlePage> PageAsync(IQueryable<Article> articles, int page, CancellationToken ct)
+    /// <summary>
+    /// One page, newest first. The count stops one row past the last page a list offers, so a list reads at most
+    /// <see cref="ListOptions.MaxPages"/> pages' worth of rows; a page beyond that is no page (the caller answers 404).
+    /// </summary>
+    private async Task<ArticlePage> PageAsync(IQueryable<Article> articles, int page, CancellationToken ct)
     {
-        var total = await articles.CountAsync(ct);
-        var totalPages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var shown = lists.Value.MaxPages * PageSize;
+        var counted = await articles.Take(shown + 1).CountAsync(ct);
+        var totalPages = Math.Max(1, (Math.Min(counted, shown) + PageSize - 1) / PageSize);
+        if (page > totalPages)
+        {
+            return new ArticlePage([], page, totalPages, counted > shown);
+        }
+
         var items = await articles
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(a => new ArticleSummary(a.Slug, a.Title, a.Summary, a.Category!.Slug, a.Category.Name,
                 a.AuthorName, a.PublishedAt!.Value, a.ReadingMinutes, a.Views, a.Hearts))
             .ToListAsync(ct);
-        return new ArticlePage(items, page, totalPages);
+        return new ArticlePage(items, page, totalPages, counted > shown);
     }
 }

@@ -17,8 +17,11 @@ public sealed record ArticleSummary(
     long Views,
     long Hearts);
 
-/// <summary>One page of a list, numbered from 1.</summary>
-public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Items, int Page, int TotalPages)
+/// <summary>
+/// One page of a list, numbered from 1. <see cref="MoreInArchive"/> says the list goes on beyond its last page
+/// (<see cref="ListOptions.MaxPages"/>), in the archive.
+/// </summary>
+public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Items, int Page, int TotalPages, bool MoreInArchive = false)
 {
     public bool IsEmpty => Items.Count == 0;
 }

@@ -4,6 +4,7 @@ public static class ArticlesServiceCollectionExtensions
 {
     public static IServiceCollection AddArticlePages(this IServiceCollection services)
     {
+        services.AddOptions<ListOptions>().BindConfiguration(ListOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ArticleQueries>();
         services.AddScoped<ArticlePageQuery>();
         services.AddScoped<Archive.ArchiveQueries>();

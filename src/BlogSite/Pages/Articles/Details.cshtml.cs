@@ -1,11 +1,12 @@
 using BlogSite.Web;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace BlogSite.Pages.Articles;
 
-[ReaderPage("replyTo")]
+[ReaderPage("replyTo", "commentPage", "thread", "comment")]
 public sealed class DetailsModel(ArticlePageQuery pages, ArticleQueries articles, SiteUrls urls, IOptions<SiteOptions> site) : PageModel
 {
     public ArticlePageData Data { get; private set; } = default!;
@@ -19,10 +20,33 @@ public sealed class DetailsModel(ArticlePageQuery pages, ArticleQueries articles
 
     public ArticleDetails Article => Data.Article;
 
-    public async Task<IActionResult> OnGetAsync(string slug, [ReaderQuery] int? replyTo, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(
+        string slug, [ReaderQuery] int? replyTo, [ReaderQuery] int? commentPage, [ReaderQuery] int? thread, [ReaderQuery] int? comment, CancellationToken ct)
     {
-        var data = await pages.LoadAsync(slug, ReaderKeys.Find(HttpContext), replyTo, FormTokens.CanEmbed(HttpContext), ct);
-        if (data is null)
+        // A malformed page of comments names no page; a malformed reply link is handled below, as a gone one.
+        if (new[] { nameof(commentPage), nameof(thread), nameof(comment) }.Any(name => ModelState.GetFieldValidationState(name) == ModelValidationState.Invalid))
+        {
+            return NotFound();
+        }
+
+        var readerKey = ReaderKeys.Find(HttpContext);
+
+        // A link to one comment (?comment=ID) goes to the page of comments that holds it, however many came after.
+        if (comment is { } commentId)
+        {
+            var place = await pages.LocateCommentAsync(commentId, readerKey, ct);
+            return place is null || place.Slug != slug
+                ? RedirectToPage("/Articles/Details", pageHandler: null, new { slug }, fragment: "comments-title")
+                : RedirectToPage("/Articles/Details", pageHandler: null, place.RouteValues(), fragment: $"comment-{commentId}");
+        }
+
+        var result = await pages.LoadAsync(slug, readerKey, replyTo, commentPage, thread, FormTokens.CanEmbed(HttpContext), ct);
+        if (result.CommentPageMissing)
+        {
+            return NotFound();
+        }
+
+        if (result.Data is not { } data)
         {
             var current = await articles.FindRedirectAsync(slug, ct);
             return current is null ? NotFound() : RedirectToPagePermanent("/Articles/Details", new { slug = current });

@@ -14,14 +14,13 @@ public sealed class DetailsModel(ArticleQueries articles) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, [ReaderQuery] int pageNumber = 1, CancellationToken ct = default)
     {
-        var name = ModelState.IsValid ? await articles.FindCategoryNameAsync(slug, ct) : null;
-        if (name is null)
+        if (!ModelState.IsValid || await articles.FindCategoryAsync(slug, ct) is not { } found)
         {
             return NotFound();
         }
 
-        Name = name;
-        Articles = await articles.ListByCategoryAsync(slug, pageNumber, ct);
+        Name = found.Name;
+        Articles = await articles.ListByCategoryAsync(found.Id, pageNumber, ct);
         return pageNumber > Articles.TotalPages ? NotFound() : Page();
     }
 }

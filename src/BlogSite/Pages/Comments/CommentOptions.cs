@@ -53,6 +53,14 @@ public sealed class CommentOptions
     [Range(1, 1_440)]
     public int WindowMinutes { get; init; } = 10;
 
+    /// <summary>Threads (a comment and its replies) on one page of an article's comments.</summary>
+    [Range(1, 1_000)]
+    public int ThreadsPerPage { get; init; } = 50;
+
+    /// <summary>Replies shown with their thread; a longer thread goes on, this many a page, on pages of its own.</summary>
+    [Range(1, 1_000)]
+    public int RepliesPerThread { get; init; } = 100;
+
     /// <summary>The same text from the same address on the same article within this time is refused.</summary>
     [Range(1, 10_080)]
     public int DuplicateWindowMinutes { get; init; } = 60;

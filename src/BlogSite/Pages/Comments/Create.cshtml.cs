@@ -13,7 +13,7 @@ namespace BlogSite.Pages.Comments;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(RateLimits.Comments)]
-public sealed class CreateModel(CommentCommands comments, IAntiforgery antiforgery, IOptions<CommentOptions> options) : PageModel
+public sealed class CreateModel(CommentCommands comments, CommentQueries places, IAntiforgery antiforgery, IOptions<CommentOptions> options) : PageModel
 {
     [BindProperty]
     public CommentInput Input { get; set; } = new();
@@ -50,10 +50,13 @@ public sealed class CreateModel(CommentCommands comments, IAntiforgery antiforge
             return Show(preview.Status, preview.Errors);
         }
 
-        var result = await comments.PostAsync(target, Input, ClientAddress.Of(HttpContext), ReaderKeys.FindOrCreate(HttpContext), ct);
+        var readerKey = ReaderKeys.FindOrCreate(HttpContext);
+        var result = await comments.PostAsync(target, Input, ClientAddress.Of(HttpContext), readerKey, ct);
         if (result.CommentId is { } id)
         {
-            return RedirectToPage("/Articles/Details", null, new { slug }, $"comment-{id}");
+            // To the page of comments that holds the new one (the last, as threads run oldest first).
+            var place = await places.LocateAsync(id, readerKey, ct);
+            return RedirectToPage("/Articles/Details", null, place?.RouteValues() ?? new { slug }, $"comment-{id}");
         }
 
         return Show(result.Status, result.Errors);

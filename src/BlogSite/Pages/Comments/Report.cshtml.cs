@@ -7,7 +7,7 @@ namespace BlogSite.Pages.Comments;
 
 /// <summary>POST /comments/{id}/report: a reader flags a comment for the moderators.</summary>
 [IgnoreAntiforgeryToken]
-public sealed class ReportModel(CommentCommands comments, ReaderWriteLimits limits, IAntiforgery antiforgery) : PageModel
+public sealed class ReportModel(CommentCommands comments, CommentQueries places, ReaderWriteLimits limits, IAntiforgery antiforgery) : PageModel
 {
     public int CommentId { get; private set; }
 
@@ -27,7 +27,15 @@ public sealed class ReportModel(CommentCommands comments, ReaderWriteLimits limi
             return Page();
         }
 
-        var slug = await comments.ReportAsync(id, ReaderKeys.FindOrCreate(HttpContext), ClientAddress.Of(HttpContext), ct);
-        return slug is null ? NotFound() : RedirectToPage("/Articles/Details", null, new { slug, reported = id }, $"comment-{id}");
+        var readerKey = ReaderKeys.FindOrCreate(HttpContext);
+        var slug = await comments.ReportAsync(id, readerKey, ClientAddress.Of(HttpContext), ct);
+        if (slug is null)
+        {
+            return NotFound();
+        }
+
+        // Back to the page of comments that holds it; a report that held the comment leaves the page it was on unknown.
+        var place = await places.LocateAsync(id, readerKey, ct);
+        return RedirectToPage("/Articles/Details", null, new { slug, commentPage = place?.Page is > 1 ? place.Page : (int?)null, thread = place?.Thread, reported = id }, $"comment-{id}");
     }
 }

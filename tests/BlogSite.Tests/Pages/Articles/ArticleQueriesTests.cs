@@ -22,12 +22,20 @@ public sealed class ArticleQueriesTests : IDisposable
         database.Dispose();
     }
 
-    private ArticleQueries Queries()
+    private ArticleQueries Queries(int maxPages = 100)
     {
         var db = database.CreateContext();
         contexts.Add(db);
-        return new ArticleQueries(db, renderer, clock);
+        return new ArticleQueries(db, renderer, clock, Microsoft.Extensions.Options.Options.Create(new ListOptions { MaxPages = maxPages }));
     }
+
+    private async Task<ArticlePage> ByCategoryAsync(string slug) =>
+        await Queries().FindCategoryAsync(slug, CancellationToken.None) is { } category
+            ? await Queries().ListByCategoryAsync(category.Id, 1, CancellationToken.None)
+            : new ArticlePage([], 1, 1);
+
+    private async Task<ArticlePage> ByTagAsync(string slug) =>
+        await Queries().ListByTagAsync((await Queries().FindTagAsync(slug, CancellationToken.None))!.Value.Id, 1, CancellationToken.None);
 
     /// <summary>Adds articles; each is (slug, days before now it was published — negative for the future, null for none).</summary>
     private void Seed(string category, string[] tags, ArticleStatus status, params (string Slug, double? DaysAgo)[] articles)
@@ -201,12 +209,12 @@ public sealed class ArticleQueriesTests : IDisposable
         Seed("Tech", [], ArticleStatus.Draft, ("tech-draft", 1));
         Seed("Tech", [], ArticleStatus.Published, ("tech-future", -1));
 
-        var tech = await Queries().ListByCategoryAsync("tech", 1, CancellationToken.None);
-        var life = await Queries().ListByCategoryAsync("life", 1, CancellationToken.None);
+        var tech = await ByCategoryAsync("tech");
+        var life = await ByCategoryAsync("life");
 
         Assert.Equal(["tech-1", "tech-2"], tech.Items.Select(a => a.Slug));
         Assert.Equal(["life-1"], life.Items.Select(a => a.Slug));
-        Assert.True((await Queries().ListByCategoryAsync("nope", 1, CancellationToken.None)).IsEmpty);
+        Assert.True((await ByCategoryAsync("nope")).IsEmpty);
     }
 
     [Fact]
@@ -218,10 +226,10 @@ public sealed class ArticleQueriesTests : IDisposable
         Seed("Tech", ["Go"], ArticleStatus.Draft, ("go-draft", 1));
         Seed("Tech", ["Go"], ArticleStatus.Published, ("go-future", -1));
 
-        var go = await Queries().ListByTagAsync("go", 1, CancellationToken.None);
+        var go = await ByTagAsync("go");
 
         Assert.Equal(["go-2", "go-1", "both"], go.Items.Select(a => a.Slug));
-        Assert.Equal(["dotnet-1", "both"], (await Queries().ListByTagAsync("dotnet", 1, CancellationToken.None)).Items.Select(a => a.Slug));
+        Assert.Equal(["dotnet-1", "both"], (await ByTagAsync("dotnet")).Items.Select(a => a.Slug));
     }
 
     [Fact]
@@ -259,9 +267,24 @@ public sealed class ArticleQueriesTests : IDisposable
         Seed("Tech Talk", ["Go Lang"], ArticleStatus.Published, ("a", 1));
         var queries = Queries();
 
-        Assert.Equal("Tech Talk", await queries.FindCategoryNameAsync("tech-talk", CancellationToken.None));
-        Assert.Equal("Go Lang", await queries.FindTagNameAsync("go-lang", CancellationToken.None));
-        Assert.Null(await queries.FindCategoryNameAsync("nope", CancellationToken.None));
-        Assert.Null(await queries.FindTagNameAsync("nope", CancellationToken.None));
+        Assert.Equal("Tech Talk", (await queries.FindCategoryAsync("tech-talk", CancellationToken.None))?.Name);
+        Assert.Equal("Go Lang", (await queries.FindTagAsync("go-lang", CancellationToken.None))?.Name);
+        Assert.Null(await queries.FindCategoryAsync("nope", CancellationToken.None));
+        Assert.Null(await queries.FindTagAsync("nope", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ListAsync_MoreThanMaxPages_OffersMaxPages_AndSaysTheRestAreInTheArchive()
+    {
+        Seed("Tech", [], ArticleStatus.Published, Enumerable.Range(1, ArticleQueries.PageSize * 2 + 1).Select(i => ($"a-{i}", (double?)i)).ToArray());
+
+        var last = await Queries(maxPages: 2).ListAsync(2, CancellationToken.None);
+        var beyond = await Queries(maxPages: 2).ListAsync(3, CancellationToken.None);
+        var exact = await Queries(maxPages: 3).ListAsync(3, CancellationToken.None);
+
+        Assert.Equal((2, true, ArticleQueries.PageSize), (last.TotalPages, last.MoreInArchive, last.Items.Count));
+        Assert.Equal($"a-{ArticleQueries.PageSize * 2}", last.Items[^1].Slug);
+        Assert.True(beyond.IsEmpty);
+        Assert.Equal((3, false, 1), (exact.TotalPages, exact.MoreInArchive, exact.Items.Count));
     }
 }
