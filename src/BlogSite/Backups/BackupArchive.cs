@@ -91,7 +91,13 @@ public static class BackupArchive
                 }
 
                 await using var destination = destinationFor(part);
-                var hash = entry.DataStream is null ? SHA256.HashData([]) : await CopyHashedAsync(entry.DataStream, destination, ct);
+                var (hash, copied) = entry.DataStream is null ? (SHA256.HashData([]), 0L) : await CopyHashedAsync(entry.DataStream, destination, ct);
+                if (copied != part.Size)
+                {
+                    // A gzip stream that simply stops reads as a short entry rather than an error.
+                    throw new BackupException($"it is cut short: {entry.Name} has {copied} of its {part.Size} bytes");
+                }
+
                 if (!string.Equals(Convert.ToHexStringLower(hash), part.Sha256, StringComparison.Ordinal))
                 {
                     throw new BackupException($"{entry.Name} does not match the SHA-256 in its manifest (it was changed or damaged)");
@@ -140,18 +146,20 @@ public static class BackupArchive
         return manifest.Problem() is { } problem ? throw new BackupException(problem) : manifest;
     }
 
-    private static async Task<byte[]> CopyHashedAsync(Stream source, Stream destination, CancellationToken ct)
+    private static async Task<(byte[] Hash, long Length)> CopyHashedAsync(Stream source, Stream destination, CancellationToken ct)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[BufferLength];
+        long length = 0;
         int read;
         while ((read = await source.ReadAsync(buffer, ct)) > 0)
         {
             hash.AppendData(buffer, 0, read);
             await destination.WriteAsync(buffer.AsMemory(0, read), ct);
+            length += read;
         }
 
-        return hash.GetHashAndReset();
+        return (hash.GetHashAndReset(), length);
     }
 
     /// <summary>The SHA-256 and size of a file, as a manifest lists it.</summary>

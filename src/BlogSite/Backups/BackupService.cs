@@ -132,12 +132,12 @@ public sealed class BackupService(StoreFiles files, IOptions<BackupOptions> opti
 
             await BackupArchive.ReadAsync(archiveTemporary, _ => Stream.Null, ct);
             var archive = MoveIntoPlace(archiveTemporary, target, createdAt);
+            var size = new FileInfo(archive).Length;
             if (managed)
             {
                 RemoveExpired(target);
             }
 
-            var size = new FileInfo(archive).Length;
             logger.LogInformation("Backed up {Database} and {MediaCount} media files to {Archive} ({Bytes} bytes)",
                 files.DatabasePath, parts.Count - 1, archive, size);
             return new BackupResult(BackupOutcome.Done,
@@ -179,7 +179,10 @@ public sealed class BackupService(StoreFiles files, IOptions<BackupOptions> opti
 
     private static string MoveIntoPlace(string temporary, string folder, DateTimeOffset createdAt)
     {
-        for (var sequence = 1; ; sequence++)
+        // After the last of this second's archives, even when retention removed earlier ones, so the new one sorts newest.
+        var stamp = BackupName.TryParse(BackupName.For(createdAt, 1))!.CreatedAt;
+        var first = BackupName.In(folder).Where(a => a.CreatedAt == stamp).Select(a => a.Sequence).DefaultIfEmpty(0).Max() + 1;
+        for (var sequence = first; ; sequence++)
         {
             var path = Path.Combine(folder, BackupName.For(createdAt, sequence));
             try
