@@ -33,7 +33,19 @@ public sealed class BackupScheduler(BackupService backups, IOptions<BackupOption
                     continue;
                 }
 
-                var result = await backups.CreateAsync(null, stoppingToken);
+                BackupResult result;
+                try
+                {
+                    result = await backups.CreateAsync(null, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // What CreateAsync did not foresee must not end the schedule: a failed BackgroundService stops the host.
+                    logger.LogError(ex, "A scheduled backup failed");
+                    await Task.Delay(BackupSchedule.RetryAfterFailure, clock, stoppingToken);
+                    continue;
+                }
+
                 if (result.Outcome == BackupOutcome.Busy)
                 {
                     logger.LogInformation("A scheduled backup waits: {Reason}", result.Message);

@@ -56,7 +56,17 @@ public sealed class BackupService(StoreFiles files, IOptions<BackupOptions> opti
         await gate.WaitAsync(ct);
         try
         {
-            using var storeLock = StoreLock.TryTake(files.BackupLockPath);
+            FileStream? storeLock;
+            try
+            {
+                storeLock = StoreLock.TryTake(files.BackupLockPath);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return Failed(ex, target, managed: string.Equals(target, scheduled, StringComparison.Ordinal));
+            }
+
+            using var held = storeLock;
             if (storeLock is null)
             {
                 return new BackupResult(BackupOutcome.Busy,
@@ -146,13 +156,7 @@ public sealed class BackupService(StoreFiles files, IOptions<BackupOptions> opti
         }
         catch (Exception ex) when (ex is BackupException or IOException or UnauthorizedAccessException or SqliteException)
         {
-            if (managed)
-            {
-                Interlocked.Exchange(ref lastFailureTicks, clock.GetUtcNow().UtcTicks);
-            }
-
-            logger.LogError(ex, "Backing up {Database} to {Folder} failed: {Reason}", files.DatabasePath, target, ex.Message);
-            return new BackupResult(BackupOutcome.Failed, $"The backup failed, and no archive was made: {ex.Message}.");
+            return Failed(ex, target, managed);
         }
         finally
         {
@@ -161,6 +165,17 @@ public sealed class BackupService(StoreFiles files, IOptions<BackupOptions> opti
                 TryDelete(leftover);
             }
         }
+    }
+
+    private BackupResult Failed(Exception ex, string target, bool managed)
+    {
+        if (managed)
+        {
+            Interlocked.Exchange(ref lastFailureTicks, clock.GetUtcNow().UtcTicks);
+        }
+
+        logger.LogError(ex, "Backing up {Database} to {Folder} failed: {Reason}", files.DatabasePath, target, ex.Message);
+        return new BackupResult(BackupOutcome.Failed, $"The backup failed, and no archive was made: {ex.Message}.");
     }
 
     /// <summary>The media files by their path in the archive; dot-names (uploads in progress) are not media yet.</summary>

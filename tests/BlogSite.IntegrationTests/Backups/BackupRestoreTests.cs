@@ -3,8 +3,10 @@ using BlogSite.Domain;
 using BlogSite.IntegrationTests.Areas.Admin;
 using BlogSite.IntegrationTests.Areas.Admin.Articles;
 using BlogSite.Pages.Articles;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using static BlogSite.IntegrationTests.Backups.BackupTestStore;
 
 namespace BlogSite.IntegrationTests.Backups;
@@ -234,17 +236,48 @@ public sealed class BackupRestoreTests
         site.Settings["Media:Path"] = media;
         site.Settings["Backup:IntervalHours"] = "24";
         var folder = Path.Combine(Path.GetDirectoryName(site.DatabasePath)!, "backups");
+        var log = new ErrorLog();
+        using var host = site.WithWebHostBuilder(b => b.ConfigureLogging(logging => logging.AddProvider(log)));
 
-        var (code, _, errors) = await RunAsync(site.Services, "backup");
+        var (code, _, errors) = await RunAsync(host.Services, "backup");
 
         Assert.Equal(1, code);
         Assert.Contains("no archive was made", errors, StringComparison.Ordinal);
         Assert.Contains("gone.png", errors, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(folder));
-        var ready = await BackupHealthTests.ReadyAsync(site.CreateClient());
+        Assert.Contains(log.Errors, e => e.StartsWith(typeof(BlogSite.Backups.BackupService).FullName!, StringComparison.Ordinal) && e.Contains("gone.png", StringComparison.Ordinal));
+        var ready = await BackupHealthTests.ReadyAsync(host.CreateClient());
         Assert.Equal("Degraded", ready.Backups.GetProperty("status").GetString());
         Assert.Contains("failed", ready.Backups.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    /// <summary>The errors the app logs, by category and message.</summary>
+    private sealed class ErrorLog : ILoggerProvider
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Errors { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(ErrorLog log, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel))
+                {
+                    log.Errors.Enqueue(category + ": " + formatter(state, exception));
+                }
+            }
+        }
     }
 
     [Theory]
