@@ -1,5 +1,6 @@
 using BlogSite.Accounts;
 using BlogSite.Areas.Admin;
+using BlogSite.Backups;
 using BlogSite.Content;
 using BlogSite.Counters;
 using BlogSite.Data;
@@ -23,8 +24,15 @@ builder.Services.AddArticlePages();
 builder.Services.AddComments();
 builder.Services.AddBlogFeeds();
 builder.Services.AddBlogHealth();
+builder.Services.AddBackups();
 
 var app = builder.Build();
+
+// Before the store is migrated: a backup takes it as it is, and a restore must not open the store it replaces.
+if (await BackupCli.TryRunAsync(args, app.Services) is { } backupExitCode)
+{
+    return backupExitCode;
+}
 
 await app.Services.InitialiseBlogDataAsync();
 if (await UsersCli.TryRunAsync(args, app.Services) is { } exitCode)

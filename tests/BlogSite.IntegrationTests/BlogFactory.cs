@@ -56,6 +56,8 @@ public class BlogFactory : WebApplicationFactory<Program>
         // Every plain client shares one (unknown) address, and a test class signs many users in through it;
         // the sign-in limit itself is tested with a low setting in SignInLimitTests.
         ["RateLimits:SignInsPer15Minutes"] = "100000",
+        // A backup at every test host's start would load the machine for nothing; the backup tests turn it on.
+        ["Backup:IntervalHours"] = "0",
     };
 
     public string DatabasePath => Path.Combine(root, "blog.db");

@@ -1,0 +1,15 @@
+namespace BlogSite.Backups;
+
+public static class BackupServiceCollectionExtensions
+{
+    public static IServiceCollection AddBackups(this IServiceCollection services)
+    {
+        services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(StoreFiles.From);
+        services.AddSingleton<BackupService>();
+        services.AddSingleton<RestoreCommand>();
+        services.AddHostedService<SiteLock>();
+        services.AddHostedService<BackupScheduler>();
+        return services;
+    }
+}
