@@ -8,7 +8,8 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddBlogHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<StoreWritableHealthCheck>("store-writable", tags: [ReadyTag]);
         return services;
     }
 
@@ -16,7 +17,7 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapBlogHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = HealthReportText.WriteAsync }).AllowAnonymous();
         return app;
     }
 }
