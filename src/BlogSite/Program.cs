@@ -13,7 +13,7 @@ using BlogSite.Web;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddBlogData(builder.Configuration, builder.Environment);
-builder.Services.AddBlogAccounts();
+builder.Services.AddBlogAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddBlogContent();
 builder.Services.AddBlogMedia();
 builder.Services.AddViewCounting();
