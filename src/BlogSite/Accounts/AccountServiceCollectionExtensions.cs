@@ -65,8 +65,9 @@ public static class AccountServiceCollectionExtensions
         }
         else
         {
-            // Plain keys by choice, said once at Information; the framework's warning would come at every new key,
-            // and silencing its logger would hide its real warnings too.
+            // Plain keys by choice, said once at Information. Without an encryptor the key manager warns at every new
+            // key, and silencing its logger would hide its real warnings; the null encryptor's logger says only this one thing.
+            services.AddLogging(logging => logging.AddFilter(typeof(NullXmlEncryptor).FullName, LogLevel.Error));
             services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
             {
                 options.XmlEncryptor = new NullXmlEncryptor(provider);
