@@ -14,7 +14,7 @@ using BlogSite.Web;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddBlogData(builder.Configuration, builder.Environment);
-builder.Services.AddBlogAccounts();
+builder.Services.AddBlogAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddBlogContent();
 builder.Services.AddBlogMedia();
 builder.Services.AddViewCounting();
@@ -40,6 +40,7 @@ if (await UsersCli.TryRunAsync(args, app.Services) is { } exitCode)
     return exitCode;
 }
 
+await app.Services.GetRequiredService<SiteLock>().TakeAsync();
 await DemoAccounts.SeedAsync(app.Services, app.Environment);
 await app.Services.SyncBlogContentAsync();
 

@@ -1,7 +1,11 @@
+using System.Security.Cryptography.X509Certificates;
 using BlogSite.Data;
 using BlogSite.Domain;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace BlogSite.Accounts;
 
@@ -13,7 +17,7 @@ public static class AccountServiceCollectionExtensions
     public const string WritePolicy = "Write";
     public const string AuthCookieName = "blog_auth";
 
-    public static IServiceCollection AddBlogAccounts(this IServiceCollection services)
+    public static IServiceCollection AddBlogAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddIdentity<BlogUser, IdentityRole>(options =>
             {
@@ -53,7 +57,24 @@ public static class AccountServiceCollectionExtensions
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         // Keys in the store: sign-ins and open forms survive restarts and work across instances.
-        services.AddDataProtection().SetApplicationName("BlogSite").PersistKeysToDbContext<BlogDbContext>();
+        var keys = services.AddDataProtection().SetApplicationName("BlogSite").PersistKeysToDbContext<BlogDbContext>();
+        var protection = configuration.GetSection(KeyProtectionOptions.SectionName).Get<KeyProtectionOptions>() ?? new KeyProtectionOptions();
+        if (!string.IsNullOrWhiteSpace(protection.CertificatePath))
+        {
+            keys.ProtectKeysWithCertificate(LoadCertificate(protection, environment.ContentRootPath));
+        }
+        else
+        {
+            // Plain keys by choice, said once at Information. Without an encryptor the key manager warns at every new
+            // key, and silencing its logger would hide its real warnings; the null encryptor's logger says only this one thing.
+            services.AddLogging(logging => logging.AddFilter(typeof(NullXmlEncryptor).FullName, LogLevel.Error));
+            services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
+            {
+                options.XmlEncryptor = new NullXmlEncryptor(provider);
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger<KeyProtectionOptions>().LogInformation(
+                    "Data-protection keys are kept unencrypted in the store; set DataProtection:CertificatePath to encrypt them with a certificate");
+            }));
+        }
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, policy => policy.RequireRole(Roles.All))
@@ -65,7 +86,22 @@ public static class AccountServiceCollectionExtensions
         services.AddScoped<StaffSignIn>();
         services.AddSingleton<StaffSignIn.UnknownUserHash>();
         services.AddSingleton<SignInLimiter>();
+        services.AddOptions<KeyProtectionOptions>().BindConfiguration(KeyProtectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoAccountOptions>().BindConfiguration(DemoAccountOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         return services;
+    }
+
+    private static X509Certificate2 LoadCertificate(KeyProtectionOptions protection, string contentRoot)
+    {
+        var path = Path.GetFullPath(protection.CertificatePath!, contentRoot);
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"DataProtection:CertificatePath names {path}, which does not exist.");
+        }
+
+        var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, protection.CertificatePassword);
+        return certificate.HasPrivateKey
+            ? certificate
+            : throw new InvalidOperationException($"The certificate in {path} has no private key, so it could not decrypt the keys it encrypts.");
     }
 }

@@ -8,7 +8,7 @@ public static class BackupServiceCollectionExtensions
         services.AddSingleton(StoreFiles.From);
         services.AddSingleton<BackupService>();
         services.AddSingleton<RestoreCommand>();
-        services.AddHostedService<SiteLock>();
+        services.AddSingleton<SiteLock>();
         services.AddHostedService<BackupScheduler>();
         return services;
     }

@@ -26,23 +26,31 @@ public static class StoreLock
 }
 
 /// <summary>
-/// The running site's claim on its store, taken when the host starts and held until the process lets go of its services:
-/// a restore refuses while it is held, and a second site on the same store does not start. The CLI commands return
-/// before the host starts, so they never take it.
+/// The running site's claim on its store, taken before its start-up work (demo accounts, the content sync) and held until
+/// the process lets go of its services: a restore refuses while it is held, and a second site on the same store waits for
+/// it rather than syncing beside the first. The CLI commands return before it is taken, so they never hold it.
 /// </summary>
-public sealed class SiteLock(StoreFiles files) : IHostedService, IDisposable
+public sealed class SiteLock(StoreFiles files, ILogger<SiteLock> logger) : IDisposable
 {
+    // A restart overlaps the old process's last writes (buffered views at shutdown) by a moment.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private FileStream? held;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task TakeAsync(CancellationToken ct = default)
     {
-        held = StoreLock.TryTake(files.SiteLockPath) ?? throw new InvalidOperationException(
-            $"Another process holds {files.SiteLockPath}: a BlogSite already serves {files.DatabasePath}, or a restore into it is running. Stop it first.");
-        return Task.CompletedTask;
-    }
+        var until = DateTime.UtcNow + Patience;
+        while ((held = StoreLock.TryTake(files.SiteLockPath)) is null)
+        {
+            if (DateTime.UtcNow > until)
+            {
+                throw new InvalidOperationException(
+                    $"Another process holds {files.SiteLockPath}: a BlogSite already serves {files.DatabasePath}, or a restore into it is running. Stop it first.");
+            }
 
-    // Kept until Dispose: the other services' last writes (buffered views at shutdown) come after StopAsync.
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+            logger.LogInformation("Waiting for {LockPath}: another process holds it", files.SiteLockPath);
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        }
+    }
 
     public void Dispose() => held?.Dispose();
 }

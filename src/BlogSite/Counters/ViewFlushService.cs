@@ -57,7 +57,11 @@ public sealed class ViewFlushService(
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or OperationCanceledException)
         {
             counter.Return(counts);
-            logger.LogWarning(ex, "Writing {Count} buffered view counts failed; they will be retried", counts.Count);
+            // A full disk is logged once by StoreWritability; a warning every few seconds until space returns would bury other logs.
+            if (!StorageFull.Is(ex))
+            {
+                logger.LogWarning(ex, "Writing {Count} buffered view counts failed; they will be retried", counts.Count);
+            }
         }
     }
 }

@@ -11,7 +11,12 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddBlogData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var connectionString = SqliteConnectionString(configuration.GetConnectionString(ConnectionStringName), environment.ContentRootPath);
-        services.AddDbContextPool<BlogDbContext>(options => options.UseSqlite(connectionString)
+        services.AddSingleton<StoreWritability>();
+        services.AddSingleton<IInterceptor, StoreWritabilityInterceptor>();
+        services.AddSingleton<IInterceptor, SqliteDurability>();
+        // Every interceptor in the container applies, so a host (or a test) adds one by registering it.
+        services.AddDbContextPool<BlogDbContext>((provider, options) => options.UseSqlite(connectionString)
+            .AddInterceptors(provider.GetServices<IInterceptor>())
             // Comments, hearts and redirects of an article in the bin are meant to vanish with it.
             .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
         services.AddSingleton(TimeProvider.System);

@@ -9,11 +9,12 @@ public static class HealthEndpoints
     public static IServiceCollection AddBlogHealth(this IServiceCollection services)
     {
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
-            .AddCheck<BackupHealthCheck>("backups", tags: [ReadyTag]);
+            .AddCheck<BackupHealthCheck>("backups", tags: [ReadyTag])
+            .AddCheck<StoreWritableHealthCheck>("store-writable", tags: [ReadyTag]);
         return services;
     }
 
-    /// <summary>/healthz says the process is alive and runs no checks; /healthz/ready also asks the database.</summary>
+    /// <summary>/healthz says the process is alive and runs no checks; /healthz/ready also asks the database, the backups and whether the store can be written.</summary>
     public static IEndpointRouteBuilder MapBlogHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -77,6 +77,11 @@ public sealed class ImageStore(IOptions<MediaOptions> options, IHostEnvironment 
                     hash.AppendData(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), ct);
                 }
+
+                // On the disk before it gets its name: after a power cut a name never points at missing bytes.
+                // .NET cannot fsync the folder, so the rename itself may be lost; the article then shows the
+                // upload's link without the image, which uploading again repairs.
+                file.Flush(flushToDisk: true);
             }
 
             var name = Convert.ToHexStringLower(hash.GetHashAndReset())[..NameHexLength] + kind.Extension;

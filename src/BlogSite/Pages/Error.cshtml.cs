@@ -30,6 +30,7 @@ public sealed class ErrorModel : PageModel
             413 => ("That was too large", "What you sent is over our size limit. Shorten it and try again."),
             422 => ("We couldn't accept that", "Some of what you entered isn't valid. Go back, correct it, and try again."),
             429 => ("Slow down a little", "You've sent many requests in a short time. Wait a minute, then try again."),
+            503 => ("We can't save anything right now", "The site's storage is full, so what you sent was not saved. Reading works as usual; please try again in a few minutes."),
             _ => ("Something went wrong on our side", "It's not you. The error has been logged; try again in a moment."),
         };
 
@@ -38,6 +39,12 @@ public sealed class ErrorModel : PageModel
             Advice = seconds < 90
                 ? $"You've sent many requests in a short time. Please wait {seconds} seconds, then try again."
                 : $"You've sent many requests in a short time. Please wait {(seconds + 59) / 60} minutes, then try again.";
+        }
+
+        // The exception handler clears the headers a failed write set; a client is still told when to try again.
+        if (Status == StatusCodes.Status503ServiceUnavailable && string.IsNullOrEmpty(Response.Headers.RetryAfter))
+        {
+            Response.Headers.RetryAfter = BlogSite.Data.StorageFull.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         // Re-executed requests keep their status; a direct visit to /error shows the page as it was asked for.

@@ -1,4 +1,5 @@
 using BlogSite.Counters;
+using BlogSite.Data;
 using Microsoft.Extensions.Options;
 
 namespace BlogSite.Web;
@@ -20,8 +21,9 @@ public static class WebApplicationExtensions
             app.UseExceptionHandler(new ExceptionHandlerOptions
             {
                 ExceptionHandlingPath = "/error",
-                // An over-large or malformed request keeps its own status (413, 400), not 500.
-                StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                // An over-large or malformed request keeps its own status (413, 400), not 500; a full disk is 503, try later.
+                StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode
+                    : StorageFull.Is(ex) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
             });
             if (app.Services.GetRequiredService<IOptions<NetworkOptions>>().Value.HstsMaxAgeDays > 0)
             {

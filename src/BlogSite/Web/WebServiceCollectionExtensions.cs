@@ -17,7 +17,7 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AuthorizeAreaFolder("Admin", "/Articles", AccountServiceCollectionExtensions.WritePolicy);
             options.Conventions.AuthorizeAreaFolder("Admin", "/Images", AccountServiceCollectionExtensions.WritePolicy);
             options.Conventions.AuthorizeFolder("/Account/Manage");
-        });
+        }).AddMvcOptions(options => options.Filters.Add<StorageFullPageFilter>());
         services.AddRazorComponents();
         services.AddSingleton<ReaderPageCache>();
         services.AddOptions<ReaderPageCacheOptions>().BindConfiguration(ReaderPageCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

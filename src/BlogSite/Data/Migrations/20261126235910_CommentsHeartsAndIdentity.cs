@@ -11,12 +11,6 @@ namespace BlogSite.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<string>(
-                name: "AuthorId",
-                table: "Articles",
-                type: "TEXT",
-                nullable: true);
-
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
@@ -283,11 +277,6 @@ namespace BlogSite.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Articles_AuthorId",
-                table: "Articles",
-                column: "AuthorId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -372,13 +361,66 @@ namespace BlogSite.Data.Migrations
                 table: "ModerationEvents",
                 columns: new[] { "CommentId", "At" });
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_Articles_AspNetUsers_AuthorId",
-                table: "Articles",
-                column: "AuthorId",
-                principalTable: "AspNetUsers",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
+            RebuildArticlesWithAuthor(migrationBuilder);
+        }
+
+        // Adding a foreign key to an existing SQLite table means rebuilding it. EF's own rebuild turns foreign keys
+        // off first, which SQLite ignores inside a transaction, so EF commits half-way through and a crash there
+        // leaves a half-applied schema. This is the same rebuild (the same resulting schema, byte for byte) done
+        // inside the migration's transaction with foreign keys on: the rows that point at Articles are put aside,
+        // since dropping Articles would delete them by cascade, and put back once the new table has its name
+        // (Comments and Hearts are created empty above). Putting back no rows must not leave a sequence row behind.
+        private static void RebuildArticlesWithAuthor(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("""
+                CREATE TABLE "ef_temp_Articles" (
+                    "Id" INTEGER NOT NULL CONSTRAINT "PK_Articles" PRIMARY KEY AUTOINCREMENT,
+                    "AdsOff" INTEGER NOT NULL,
+                    "AuthorId" TEXT NULL,
+                    "AuthorName" TEXT NOT NULL,
+                    "Body" TEXT NOT NULL,
+                    "CategoryId" INTEGER NOT NULL,
+                    "CommentsClosed" INTEGER NOT NULL,
+                    "ContentHash" TEXT NOT NULL,
+                    "CreatedAt" TEXT NOT NULL,
+                    "Hearts" INTEGER NOT NULL,
+                    "PublishedAt" TEXT NULL,
+                    "ReadingMinutes" INTEGER NOT NULL,
+                    "Slug" TEXT NOT NULL,
+                    "SourceHash" TEXT NULL,
+                    "SourcePath" TEXT NULL,
+                    "Status" INTEGER NOT NULL,
+                    "Summary" TEXT NOT NULL,
+                    "Title" TEXT NOT NULL,
+                    "UpdatedAt" TEXT NOT NULL,
+                    "Views" INTEGER NOT NULL,
+                    "WordCount" INTEGER NOT NULL,
+                    CONSTRAINT "FK_Articles_AspNetUsers_AuthorId" FOREIGN KEY ("AuthorId") REFERENCES "AspNetUsers" ("Id") ON DELETE SET NULL,
+                    CONSTRAINT "FK_Articles_Categories_CategoryId" FOREIGN KEY ("CategoryId") REFERENCES "Categories" ("Id") ON DELETE RESTRICT
+                );
+
+                INSERT INTO "ef_temp_Articles" ("Id", "AdsOff", "AuthorName", "Body", "CategoryId", "CommentsClosed", "ContentHash", "CreatedAt", "Hearts", "PublishedAt", "ReadingMinutes", "Slug", "SourceHash", "SourcePath", "Status", "Summary", "Title", "UpdatedAt", "Views", "WordCount")
+                SELECT "Id", "AdsOff", "AuthorName", "Body", "CategoryId", "CommentsClosed", "ContentHash", "CreatedAt", "Hearts", "PublishedAt", "ReadingMinutes", "Slug", "SourceHash", "SourcePath", "Status", "Summary", "Title", "UpdatedAt", "Views", "WordCount"
+                FROM "Articles";
+
+                CREATE TEMP TABLE "ef_keep_ArticleTags" AS SELECT * FROM "ArticleTags";
+                CREATE TEMP TABLE "ef_keep_SlugRedirects" AS SELECT * FROM "SlugRedirects";
+
+                DROP TABLE "Articles";
+                ALTER TABLE "ef_temp_Articles" RENAME TO "Articles";
+
+                INSERT INTO "ArticleTags" SELECT * FROM temp."ef_keep_ArticleTags";
+                INSERT INTO "SlugRedirects" SELECT * FROM temp."ef_keep_SlugRedirects";
+                DROP TABLE temp."ef_keep_ArticleTags";
+                DROP TABLE temp."ef_keep_SlugRedirects";
+                DELETE FROM "sqlite_sequence" WHERE "name" = 'SlugRedirects' AND "seq" = 0;
+
+                CREATE INDEX "IX_Articles_AuthorId" ON "Articles" ("AuthorId");
+                CREATE INDEX "IX_Articles_CategoryId" ON "Articles" ("CategoryId");
+                CREATE UNIQUE INDEX "IX_Articles_Slug" ON "Articles" ("Slug");
+                CREATE INDEX "IX_Articles_SourcePath" ON "Articles" ("SourcePath");
+                CREATE INDEX "IX_Articles_Status_PublishedAt" ON "Articles" ("Status", "PublishedAt");
+                """);
         }
 
         /// <inheritdoc />

@@ -13,7 +13,7 @@ namespace BlogSite.Pages.Comments;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(RateLimits.Comments)]
-public sealed class CreateModel(CommentCommands comments, CommentQueries places, IAntiforgery antiforgery, IOptions<CommentOptions> options) : PageModel
+public sealed class CreateModel(CommentCommands comments, CommentQueries places, IAntiforgery antiforgery, IOptions<CommentOptions> options) : PageModel, IShowsFormAgain
 {
     [BindProperty]
     public CommentInput Input { get; set; } = new();
@@ -61,6 +61,8 @@ public sealed class CreateModel(CommentCommands comments, CommentQueries places,
 
         return Show(result.Status, result.Errors);
     }
+
+    public IActionResult ShowFormAgain(int status, string message) => Show(status, new Dictionary<string, string> { [""] = message });
 
     private PageResult Show(int status, IReadOnlyDictionary<string, string> errors)
     {

@@ -1,4 +1,5 @@
 using BlogSite.Content;
+using BlogSite.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace BlogSite.Areas.Admin.Pages.Articles;
 /// </summary>
 [RequestSizeLimit(3 * ArticleInput.MaxBodyLength)]
 public sealed class EditModel(
-    ArticleEditorQueries queries, ArticleEditorCommands commands, MarkdownRenderer renderer, IOptions<ContentOptions> content) : PageModel
+    ArticleEditorQueries queries, ArticleEditorCommands commands, MarkdownRenderer renderer, IOptions<ContentOptions> content) : PageModel, IShowsFormAgain
 {
     private Writer writer = default!;
 
@@ -118,6 +119,13 @@ public sealed class EditModel(
             return Partial("_ArticlePreview", this);
         }
 
+        return Page();
+    }
+
+    public IActionResult ShowFormAgain(int status, string message)
+    {
+        Error = message;
+        Response.StatusCode = status;
         return Page();
     }
 

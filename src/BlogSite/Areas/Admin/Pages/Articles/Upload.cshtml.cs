@@ -1,5 +1,6 @@
 using System.Text;
 using BlogSite.Content;
+using BlogSite.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace BlogSite.Areas.Admin.Pages.Articles;
 /// </summary>
 // Room for the largest file Content:MaxFileBytes allows; the page itself refuses more than the setting, with a message.
 [RequestSizeLimit(10_000_000 + 64 * 1024)]
-public sealed class UploadModel(ArticleEditorQueries queries, ArticleEditorCommands commands, IOptions<ContentOptions> options) : PageModel
+public sealed class UploadModel(ArticleEditorQueries queries, ArticleEditorCommands commands, IOptions<ContentOptions> options) : PageModel, IShowsFormAgain
 {
     private static readonly string[] Extensions = [".md", ".markdown"];
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -88,6 +89,8 @@ public sealed class UploadModel(ArticleEditorQueries queries, ArticleEditorComma
         };
         return RedirectToPage("/Articles/Edit", new { id = result.ArticleId });
     }
+
+    public IActionResult ShowFormAgain(int status, string message) => Refuse(status, message);
 
     private PageResult Refuse(int status, params string[] errors)
     {

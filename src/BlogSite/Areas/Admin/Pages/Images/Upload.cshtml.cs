@@ -1,4 +1,5 @@
 using BlogSite.Media;
+using BlogSite.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace BlogSite.Areas.Admin.Pages.Images;
 /// is answered { url, markdown } or { error }; a form post gets this page again with the snippet or the error.
 /// The body limit comes from Media:MaxImageBytes (see AddBlogMedia).
 /// </summary>
-public sealed class UploadModel(ImageStore images, IOptions<MediaOptions> options) : PageModel
+public sealed class UploadModel(ImageStore images, IOptions<MediaOptions> options) : PageModel, IShowsFormAgain
 {
     public const int MaxAltLength = 300;
 
@@ -60,6 +61,12 @@ public sealed class UploadModel(ImageStore images, IOptions<MediaOptions> option
         ImageUrl = result.Url;
         Markdown = ImageMarkdown.For(Alt, ImageUrl);
         return WantsJson ? new JsonResult(new { url = ImageUrl, markdown = Markdown }) : Page();
+    }
+
+    public IActionResult ShowFormAgain(int status, string message)
+    {
+        FileError = message;
+        return Refuse(status, message);
     }
 
     private bool WantsJson =>
