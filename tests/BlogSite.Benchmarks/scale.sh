@@ -51,7 +51,8 @@ start_timed() {
     began=$(date +%s.%N)
     # Search has a per-address limit; every request here comes from one address.
     start_app "$database" env RateLimits__SearchesPerMinute=1000000 taskset -c 0
-    for _ in $(seq 600); do
+    # The first start on a store may build indexes for minutes.
+    for _ in $(seq 6000); do
         [[ $(status_of "$APP_URL/healthz") == 200 ]] && break
         kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; die "the app stopped"; }
         sleep 0.1

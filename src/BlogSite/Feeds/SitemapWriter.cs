@@ -10,12 +10,13 @@ namespace BlogSite.Feeds;
 /// the site's pages (home, archive months, categories), then articles and tags by blocks of
 /// <see cref="UrlsPerFile"/> ids. A block of ids is a file whatever the store's size, so no file grows
 /// past the protocol's 50,000 URLs, an old block's file stays the same as articles are added, and each
-/// file is small enough for the reader page cache. Files are written as their rows are read.
+/// file is small enough for the reader page cache and quick to write afresh (each URL reads its article's
+/// row). Files are written as their rows are read.
 /// </summary>
 public sealed class SitemapWriter(SiteUrls urls)
 {
     public const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
-    public const int UrlsPerFile = 5_000;
+    public const int UrlsPerFile = 1_000;
 
     private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), Indent = true, Async = true };
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using BlogSite.Web;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BlogSite.Tests.Web;
@@ -113,7 +114,8 @@ public sealed class ReaderPageCacheKeyTests
 
                 // Anything else a handler takes comes from the route or is the cancellation token, never the query.
                 Assert.All(parameters.Where(p => p.GetCustomAttribute<ReaderQueryAttribute>() is null),
-                    p => Assert.True(p.ParameterType == typeof(CancellationToken) || p.Name == "slug", $"{page.Name}.{handler.Name}({p.Name})"));
+                    p => Assert.True(p.ParameterType == typeof(CancellationToken) || p.Name == "slug" || p.GetCustomAttribute<FromRouteAttribute>() is not null,
+                        $"{page.Name}.{handler.Name}({p.Name})"));
             }
         }
     }

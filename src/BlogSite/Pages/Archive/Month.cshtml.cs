@@ -9,7 +9,7 @@ public sealed class MonthModel(ArchiveQueries archive) : PageModel
 {
     public ArchiveMonthPage Articles { get; private set; } = default!;
 
-    public async Task<IActionResult> OnGetAsync(int year, int month, [ReaderQuery] int pageNumber = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int year, [FromRoute] int month, [ReaderQuery] int pageNumber = 1, CancellationToken ct = default)
     {
         if (!ModelState.IsValid || await archive.MonthAsync(new DateOnly(year, month, 1), pageNumber, ct) is not { } articles)
         {
