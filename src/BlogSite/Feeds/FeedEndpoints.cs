@@ -56,37 +56,33 @@ public static class FeedEndpoints
                 })
             .WithName(SitemapPagesName)
             .WithMetadata(new ReaderPageAttribute());
-        app.MapGet("/sitemaps/articles-" + FileNumber + ".xml", async (int number, FeedQueries queries, SitemapWriter writer, HttpContext context, CancellationToken ct) =>
-                {
-                    if (number > (await queries.SitemapFilesAsync(ct)).Articles)
-                    {
-                        return Results.NotFound();
-                    }
-
-                    context.Response.ContentType = XmlContentType;
-                    await writer.WriteArticlesAsync(context.Response.Body, queries.SitemapArticlesAsync(number), context, ct);
-                    return Results.Empty;
-                })
-            .WithName(SitemapArticlesName)
-            .WithMetadata(new ReaderPageAttribute());
-        app.MapGet("/sitemaps/tags-" + FileNumber + ".xml", async (int number, FeedQueries queries, SitemapWriter writer, HttpContext context, CancellationToken ct) =>
-                {
-                    if (number > (await queries.SitemapFilesAsync(ct)).Tags)
-                    {
-                        return Results.NotFound();
-                    }
-
-                    context.Response.ContentType = XmlContentType;
-                    await writer.WriteTagsAsync(context.Response.Body, queries.SitemapTagsAsync(number), context, ct);
-                    return Results.Empty;
-                })
-            .WithName(SitemapTagsName)
-            .WithMetadata(new ReaderPageAttribute());
+        MapSitemapFile(app, "articles", SitemapArticlesName, files => files.Articles,
+            (writer, output, queries, number, context, ct) => writer.WriteArticlesAsync(output, queries.SitemapArticlesAsync(number), context, ct));
+        MapSitemapFile(app, "tags", SitemapTagsName, files => files.Tags,
+            (writer, output, queries, number, context, ct) => writer.WriteTagsAsync(output, queries.SitemapTagsAsync(number), context, ct));
         app.MapGet("/robots.txt", (SitemapWriter writer, HttpContext context) =>
                 Results.Text(writer.WriteRobots(context), "text/plain; charset=utf-8"))
             .WithMetadata(new ReaderPageAttribute());
         return app;
     }
+
+    private delegate Task SitemapFileWriter(SitemapWriter writer, Stream output, FeedQueries queries, int number, HttpContext context, CancellationToken ct);
+
+    /// <summary>/sitemaps/{kind}-N.xml: the Nth block of ids, 404 past the last block the index names.</summary>
+    private static void MapSitemapFile(IEndpointRouteBuilder app, string kind, string name, Func<(int Articles, int Tags), int> filesOf, SitemapFileWriter write) =>
+        app.MapGet($"/sitemaps/{kind}-" + FileNumber + ".xml", async (int number, FeedQueries queries, SitemapWriter writer, HttpContext context, CancellationToken ct) =>
+            {
+                if (number > filesOf(await queries.SitemapFilesAsync(ct)))
+                {
+                    return Results.NotFound();
+                }
+
+                context.Response.ContentType = XmlContentType;
+                await write(writer, context.Response.Body, queries, number, context, ct);
+                return Results.Empty;
+            })
+            .WithName(name)
+            .WithMetadata(new ReaderPageAttribute());
 
     private static void MapFeed(IEndpointRouteBuilder app, string pattern, string name, FeedScope scope, FeedFormat format) =>
         app.MapGet(pattern, async (string? slug, FeedQueries queries, FeedWriter writer, SiteUrls urls, HttpContext context, CancellationToken ct) =>

@@ -61,36 +61,29 @@ public sealed class SitemapWriter(SiteUrls urls)
         await writer.FlushAsync();
     }
 
-    public async Task WriteArticlesAsync(Stream output, IAsyncEnumerable<SitemapArticle> articles, HttpContext context, CancellationToken ct)
-    {
-        await using var writer = XmlWriter.Create(output, Settings);
-        await StartUrlSetAsync(writer);
-        await foreach (var article in articles.WithCancellation(ct))
-        {
-            await WriteEntryAsync(writer, "url", urls.Page(context, "/Articles/Details", new { slug = article.Slug }), article.UpdatedAt);
-        }
+    public Task WriteArticlesAsync(Stream output, IAsyncEnumerable<SitemapArticle> articles, HttpContext context, CancellationToken ct) =>
+        WriteUrlSetAsync(output, articles.Select(a => (urls.Page(context, "/Articles/Details", new { slug = a.Slug }), (DateTime?)a.UpdatedAt)), ct);
 
-        await writer.WriteEndElementAsync();
-        await writer.FlushAsync();
-    }
-
-    public async Task WriteTagsAsync(Stream output, IAsyncEnumerable<string> tags, HttpContext context, CancellationToken ct)
-    {
-        await using var writer = XmlWriter.Create(output, Settings);
-        await StartUrlSetAsync(writer);
-        await foreach (var tag in tags.WithCancellation(ct))
-        {
-            await WriteEntryAsync(writer, "url", urls.Page(context, "/Tags/Details", new { slug = tag }), null);
-        }
-
-        await writer.WriteEndElementAsync();
-        await writer.FlushAsync();
-    }
+    public Task WriteTagsAsync(Stream output, IAsyncEnumerable<string> tags, HttpContext context, CancellationToken ct) =>
+        WriteUrlSetAsync(output, tags.Select(tag => (urls.Page(context, "/Tags/Details", new { slug = tag }), (DateTime?)null)), ct);
 
     public string WriteRobots(HttpContext context)
     {
         var sitemap = urls.Route(context, FeedEndpoints.SitemapName);
         return $"User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /account\n\nSitemap: {sitemap}\n";
+    }
+
+    private static async Task WriteUrlSetAsync(Stream output, IAsyncEnumerable<(string Loc, DateTime? LastModified)> entries, CancellationToken ct)
+    {
+        await using var writer = XmlWriter.Create(output, Settings);
+        await StartUrlSetAsync(writer);
+        await foreach (var (loc, lastModified) in entries.WithCancellation(ct))
+        {
+            await WriteEntryAsync(writer, "url", loc, lastModified);
+        }
+
+        await writer.WriteEndElementAsync();
+        await writer.FlushAsync();
     }
 
     private static async Task StartUrlSetAsync(XmlWriter writer)
