@@ -14,6 +14,9 @@ set -euo pipefail
 SMALL=${SMALL:-"1000 10000"}
 BIG=${BIG:-"100000 1000000"}
 RUNS=${RUNS:-15}
+# Requests per page before it is timed: .NET compiles a method quickly first and well only after ~30
+# calls, so a fresh process answers 2-3x slower than one that has served a while.
+WARMUP=${WARMUP:-60}
 STORES=${STORES:-/var/tmp/blogsite-stores}
 APP_PORT=${APP_PORT:-5090}
 APP_DIR=${APP_DIR:-}
@@ -65,7 +68,7 @@ start_timed() {
 # "MEDIAN_MS BYTES STATUS" of one path.
 measure() {
     local path=$1
-    for _ in 1 2 3; do curl -s -o /dev/null -H 'Cookie: bench=1' "$APP_URL$path"; done
+    for _ in $(seq "$WARMUP"); do curl -s -o /dev/null -H 'Cookie: bench=1' "$APP_URL$path"; done
     local median
     median=$(for _ in $(seq "$RUNS"); do
         taskset -c 1 curl -s -o /dev/null -H 'Cookie: bench=1' -w '%{time_total}\n' "$APP_URL$path"
@@ -77,12 +80,14 @@ measure() {
 
 # The pages to try on the store $1: a line "LABEL<TAB>PATH" each.
 pages_of() {
-    local db=$1 hot few category tag month
+    local db=$1 hot few category tag month author
     hot=$(sqlite3 "$db" "SELECT a.Slug FROM Comments c JOIN Articles a ON a.Id = c.ArticleId GROUP BY c.ArticleId ORDER BY count(*) DESC LIMIT 1")
     few=$(sqlite3 "$db" "SELECT a.Slug FROM Articles a WHERE (SELECT count(*) FROM Comments c WHERE c.ArticleId = a.Id) BETWEEN 1 AND 5 LIMIT 1")
     category=$(sqlite3 "$db" "SELECT Slug FROM Categories ORDER BY Id LIMIT 1")
     tag=$(sqlite3 "$db" "SELECT t.Slug FROM Tags t JOIN ArticleTags at ON at.TagsId = t.Id GROUP BY t.Id ORDER BY count(*) DESC LIMIT 1")
     month=$(sqlite3 "$db" "SELECT replace(substr(max(PublishedAt), 1, 7), '-', '/') FROM Articles WHERE Status = 1 AND PublishedAt < date('now', '-2 months')")
+    # Stores generated before the authors were accounts have no author pages.
+    author=$(sqlite3 "$db" "SELECT u.Slug FROM AspNetUsers u WHERE EXISTS (SELECT 1 FROM Articles a WHERE a.AuthorId = u.Id) ORDER BY u.Slug LIMIT 1")
     printf '%s\t%s\n' \
         "home" "/" \
         "home, page 50" "/?pageNumber=50" \
@@ -90,6 +95,7 @@ pages_of() {
         "article, most comments" "/articles/$hot" \
         "category, page 40" "/categories/$category?pageNumber=40" \
         "tag with most articles" "/tags/$tag" \
+        "author, page 40" "${author:+/authors/$author?pageNumber=40}" \
         "archive" "/archive" \
         "archive month" "/archive/$month" \
         "sitemap index" "/sitemap.xml" \
@@ -108,6 +114,7 @@ run_store() {
     stop "$APP_PID"
     start_timed "$copy"
     while IFS=$'\t' read -r label path; do
+        [[ -n $path ]] || { printf '%s\t-\t-\t-\n' "$label"; continue; }
         read -r ms bytes status < <(measure "$path")
         printf '%s\t%s\t%s\t%s\n' "$label" "$ms" "$bytes" "$status"
     done < <(pages_of "$copy")

@@ -1,4 +1,5 @@
 using System.Reflection;
+using BlogSite.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -203,6 +204,7 @@ public sealed class BackupService(StoreFiles files, IOptions<BackupOptions> opti
             try
             {
                 File.Move(temporary, path, overwrite: false);
+                FolderSync.Flush(folder);
                 return path;
             }
             catch (IOException) when (File.Exists(path))

@@ -179,6 +179,8 @@ public sealed class RestoreCommand(StoreFiles files, TimeProvider clock, IServic
             moved.Add((stagedDatabase, files.DatabasePath, false));
             Directory.Move(stagedMedia, media);
             moved.Add((stagedMedia, media, true));
+            FolderSync.Flush(Path.GetDirectoryName(files.DatabasePath)!);
+            FolderSync.Flush(Path.GetDirectoryName(media)!);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

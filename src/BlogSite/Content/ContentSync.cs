@@ -35,7 +35,9 @@ public sealed class ContentSync(
         var files = Directory.EnumerateFiles(Folder, "*.md", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
             .ToList();
+        // Split: as one query SQLite joined every article's tags before filtering (2 s at 100,000 articles).
         var articles = await db.Articles.Include(a => a.Tags).Where(a => a.SourcePath != null)
+            .AsSplitQuery()
             .ToDictionaryAsync(a => a.SourcePath!, ct);
 
         // A file that moved keeps its article (address, views, hearts): an article whose file is gone

@@ -7,8 +7,8 @@ namespace BlogSite.Data;
 
 /// <summary>
 /// The full-text index of articles: an SQLite FTS5 table with one row per article (rowid = article id),
-/// created and kept in step by triggers on Articles, ArticleTags and Tags (migration Search). SQLite
-/// refuses the RETURNING clause on tables with AFTER triggers, so those three save without it.
+/// created and kept in step by triggers on Articles, ArticleBodies, ArticleTags and Tags (migrations Search and
+/// ArticleBodies). SQLite refuses the RETURNING clause on tables with AFTER triggers, so those save without it.
 /// Every article is in it, drafts and the bin too: the reader's search filters, the admin lists do not.
 /// </summary>
 public static class SearchIndex

@@ -12,7 +12,7 @@ public sealed class Article
     public int CategoryId { get; set; }
     public Category? Category { get; set; }
     public List<Tag> Tags { get; } = [];
-    public string Body { get; set; } = "";
+    public ArticleBody Body { get; private set; } = new();
     public string AuthorName { get; set; } = "";
 
     /// <summary>The author's account, when the name matches a user; the name is shown either way.</summary>
@@ -25,9 +25,6 @@ public sealed class Article
     public long Hearts { get; set; }
     public int WordCount { get; private set; }
     public int ReadingMinutes { get; private set; }
-
-    /// <summary>The body as plain text, without Markdown syntax: what search indexes and quotes.</summary>
-    public string PlainText { get; private set; } = "";
 
     /// <summary>A hash of the body: the key under which its rendered HTML is memoised.</summary>
     public string ContentHash { get; private set; } = "";
@@ -65,8 +62,8 @@ public sealed class Article
     /// <summary>Sets the body with what is derived from it, so they never disagree.</summary>
     public void SetBody(string body, ArticleText text, string contentHash)
     {
-        Body = body;
-        PlainText = text.Plain;
+        Body.Markdown = body;
+        Body.PlainText = text.Plain;
         WordCount = text.Words;
         ReadingMinutes = ReadingTime.Of(text.Words);
         ContentHash = contentHash;

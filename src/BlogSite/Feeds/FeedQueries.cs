@@ -55,7 +55,7 @@ public sealed class FeedQueries(BlogDbContext db, ArchiveQueries archive, TimePr
         var items = await articles
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Take(MaxItems)
-            .Select(a => new FeedArticle(a.Slug, a.Title, a.Summary, a.AuthorName, a.PublishedAt!.Value, a.UpdatedAt, a.ContentHash, a.Body))
+            .Select(a => new FeedArticle(a.Slug, a.Title, a.Summary, a.AuthorName, a.PublishedAt!.Value, a.UpdatedAt, a.ContentHash, a.Body.Markdown))
             .ToListAsync(ct);
         return new FeedSource(name, items);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using BlogSite.Data;
 using Microsoft.Extensions.Options;
 
 namespace BlogSite.Media;
@@ -79,8 +80,6 @@ public sealed class ImageStore(IOptions<MediaOptions> options, IHostEnvironment 
                 }
 
                 // On the disk before it gets its name: after a power cut a name never points at missing bytes.
-                // .NET cannot fsync the folder, so the rename itself may be lost; the article then shows the
-                // upload's link without the image, which uploading again repairs.
                 file.Flush(flushToDisk: true);
             }
 
@@ -89,6 +88,7 @@ public sealed class ImageStore(IOptions<MediaOptions> options, IHostEnvironment 
             try
             {
                 File.Move(temporary, path);
+                FolderSync.Flush(Folder);
             }
             catch (IOException) when (File.Exists(path))
             {

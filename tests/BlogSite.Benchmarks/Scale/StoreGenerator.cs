@@ -68,9 +68,9 @@ internal static class StoreGenerator
         await WriteArticlesAsync(connection, articles, random);
         await ExecuteAsync(connection, $"""
             INSERT INTO {SearchIndex.Table} (rowid, Title, Summary, Body, Tags)
-            SELECT a.Id, a.Title, a.Summary, a.PlainText,
+            SELECT a.Id, a.Title, a.Summary, b.PlainText,
                    COALESCE((SELECT group_concat(t.Name, ' ') FROM ArticleTags AS at JOIN Tags AS t ON t.Id = at.TagsId WHERE at.ArticlesId = a.Id), '')
-            FROM Articles AS a;
+            FROM Articles AS a JOIN ArticleBodies AS b ON b.ArticleId = a.Id;
             """);
         foreach (var trigger in triggers)
         {
@@ -125,17 +125,33 @@ internal static class StoreGenerator
             await tag.ExecuteNonQueryAsync();
         }
 
+        // The authors are accounts (without a password: nobody signs in as them), so each has an author page.
+        await using var author = Command(connection, transaction, """
+            INSERT INTO AspNetUsers (Id, DisplayName, Slug, UserName, NormalizedUserName, EmailConfirmed, PhoneNumberConfirmed,
+                TwoFactorEnabled, LockoutEnabled, AccessFailedCount, SecurityStamp, ConcurrencyStamp)
+            VALUES ($id, $name, $slug, $slug, upper($slug), 0, 0, 0, 1, 0, $id, $id)
+            """, "$id", "$name", "$slug");
+        for (var i = 0; i < Authors.Length; i++)
+        {
+            Set(author, AuthorId(i), Authors[i], Domain.Slug.From(Authors[i]));
+            await author.ExecuteNonQueryAsync();
+        }
+
         await transaction.CommitAsync();
     }
+
+    private static string AuthorId(int author) => $"generated-author-{author}";
 
     private static async Task WriteArticlesAsync(SqliteConnection connection, int count, Random random)
     {
         var transaction = connection.BeginTransaction();
         await using var insert = Command(connection, transaction, """
-            INSERT INTO Articles (Id, AdsOff, AuthorName, Body, PlainText, CategoryId, CommentsClosed, ContentHash, CreatedAt,
+            INSERT INTO Articles (Id, AdsOff, AuthorId, AuthorName, CategoryId, CommentsClosed, ContentHash, CreatedAt,
                 Hearts, PublishedAt, ReadingMinutes, Slug, Status, Summary, Title, UpdatedAt, Views, WordCount)
-            VALUES ($id, 0, $author, $body, $plain, $category, 0, $hash, $at, 0, $at, $minutes, $slug, 1, $summary, $title, $at, $views, $words)
-            """, "$id", "$author", "$body", "$plain", "$category", "$hash", "$at", "$minutes", "$slug", "$summary", "$title", "$views", "$words");
+            VALUES ($id, 0, $authorId, $author, $category, 0, $hash, $at, 0, $at, $minutes, $slug, 1, $summary, $title, $at, $views, $words)
+            """, "$id", "$authorId", "$author", "$category", "$hash", "$at", "$minutes", "$slug", "$summary", "$title", "$views", "$words");
+        await using var text = Command(connection, transaction, "INSERT INTO ArticleBodies (ArticleId, Body, PlainText) VALUES ($id, $body, $plain)",
+            "$id", "$body", "$plain");
         await using var tag = Command(connection, transaction, "INSERT OR IGNORE INTO ArticleTags (ArticlesId, TagsId) VALUES ($article, $tag)", "$article", "$tag");
         var span = (Newest - Newest.AddYears(-10)).TotalMinutes;
         for (var id = 1; id <= count; id++)
@@ -144,11 +160,14 @@ internal static class StoreGenerator
             var (body, plain) = Body(random, topic, goroutine: random.Next(10) == 0);
             // Older ids are older articles, as on a blog written over the years.
             var at = Newest.AddMinutes(-span * (count - id) / count);
-            Set(insert, id, Authors[random.Next(Authors.Length)], body, plain, 1 + random.Next(Categories),
+            var author = random.Next(Authors.Length);
+            Set(insert, id, AuthorId(author), Authors[author], 1 + random.Next(Categories),
                 Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body))), Sql(at), WordsPerArticle / 230 + 1,
                 $"notes-on-{topic}-{id}", $"What {id} readers asked about the {topic}, answered one by one.",
                 $"Notes on the {topic}, part {id}", random.Next(50_000), WordsPerArticle);
             await insert.ExecuteNonQueryAsync();
+            Set(text, id, body, plain);
+            await text.ExecuteNonQueryAsync();
             for (var t = 0; t < TagsPerArticle; t++)
             {
                 Set(tag, id, 1 + random.Next(Tags));
@@ -157,7 +176,7 @@ internal static class StoreGenerator
 
             if (id % 10_000 == 0)
             {
-                transaction = await NextTransactionAsync(connection, transaction, insert, tag);
+                transaction = await NextTransactionAsync(connection, transaction, insert, text, tag);
                 Console.Error.WriteLine($"  {id:N0} articles");
             }
         }

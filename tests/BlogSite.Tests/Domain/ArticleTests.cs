@@ -36,8 +36,8 @@ public sealed class ArticleTests
 
         article.SetBody("body", new ArticleText("body text", 461), "hash");
 
-        Assert.Equal("body", article.Body);
-        Assert.Equal("body text", article.PlainText);
+        Assert.Equal("body", article.Body.Markdown);
+        Assert.Equal("body text", article.Body.PlainText);
         Assert.Equal(461, article.WordCount);
         Assert.Equal(3, article.ReadingMinutes);
         Assert.Equal("hash", article.ContentHash);

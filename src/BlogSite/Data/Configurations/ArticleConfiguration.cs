@@ -6,6 +6,9 @@ namespace BlogSite.Data.Configurations;
 
 internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 {
+    /// <summary>Each article's Markdown and plain text (see ArticleBody).</summary>
+    public const string ArticleBodies = "ArticleBodies";
+
     public void Configure(EntityTypeBuilder<Article> builder)
     {
         builder.HasIndex(a => a.Slug).IsUnique();
@@ -43,8 +46,15 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
                 tags.HasIndex("TagsId", "ArticlesId");
             });
 
-        // The search index's triggers watch this table and ArticleTags (see SearchIndex).
+        // The search index's triggers watch this table, ArticleBodies and ArticleTags (see SearchIndex).
         builder.ToTable(table => table.UseSqlReturningClause(false));
+        builder.OwnsOne(a => a.Body, body =>
+        {
+            body.ToTable(ArticleBodies, table => table.UseSqlReturningClause(false));
+            body.WithOwner().HasForeignKey("ArticleId");
+            body.Property(b => b.Markdown).HasColumnName("Body");
+        });
+        builder.Navigation(a => a.Body).IsRequired();
 
         // An article in the bin is invisible to every query but the Admin's bin (IgnoreQueryFilters).
         builder.HasQueryFilter(a => a.DeletedAt == null);

@@ -131,10 +131,6 @@ namespace BlogSite.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
@@ -154,10 +150,6 @@ namespace BlogSite.Data.Migrations
 
                     b.Property<long>("Hearts")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("PlainText")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
@@ -683,6 +675,33 @@ namespace BlogSite.Data.Migrations
                         .WithMany("Articles")
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("BlogSite.Domain.ArticleBody", "Body", b1 =>
+                        {
+                            b1.Property<int>("ArticleId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Markdown")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Body");
+
+                            b1.Property<string>("PlainText")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ArticleId");
+
+                            b1.ToTable("ArticleBodies", (string)null);
+
+                            b1.HasAnnotation("Sqlite:UseSqlReturningClause", false);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ArticleId");
+                        });
+
+                    b.Navigation("Body")
                         .IsRequired();
 
                     b.Navigation("Category");

@@ -36,7 +36,7 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
                 a.AdsOff,
                 a.CommentsClosed,
                 a.ContentHash,
-                a.Body,
+                Body = a.Body.Markdown,
             })
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
@@ -53,13 +53,17 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
 
     public const int RelatedCount = 3;
 
-    /// <summary>Candidates read per shared tag and from the category: the newest ones, through the indexes.</summary>
+    /// <summary>
+    /// Candidates read per shared tag and from the category, through the indexes: the category's newest, and each
+    /// tag's most recently added (the highest ids, in the order of the tag's index, so a tag of thousands of
+    /// articles is not sorted by date to find them).
+    /// </summary>
     public const int RelatedCandidates = 25;
 
     /// <summary>
     /// Up to three published articles most like <paramref name="article"/>: each shared tag counts two,
     /// the same category one; ties go to the newer. Articles sharing nothing are not shown. The candidates are
-    /// the newest few of each of its tags and of its category, so the page reads a bounded number of rows at any
+    /// the latest few of each of its tags and of its category, so the page reads a bounded number of rows at any
     /// size of the store; an older article that shares more can lose to a newer one that shares less.
     /// </summary>
     public async Task<IReadOnlyList<RelatedArticle>> RelatedAsync(ArticleDetails article, CancellationToken ct)
@@ -79,7 +83,7 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
                 where EF.Property<int>(link, "TagsId") == tagId
                 join a in Published(now) on EF.Property<int>(link, "ArticlesId") equals a.Id
                 where a.Id != article.Id
-                orderby a.PublishedAt descending, a.Id descending
+                orderby EF.Property<int>(link, "ArticlesId") descending
                 select new RelatedCandidate(a.Id, a.CategoryId, a.Slug, a.Title, a.PublishedAt!.Value, a.ReadingMinutes))
                 .Take(RelatedCandidates).ToListAsync(ct);
             byTag.ForEach(c => candidates.TryAdd(c.Id, c));

@@ -60,7 +60,7 @@ public sealed class EditTests(BlogFactory factory) : IClassFixture<BlogFactory>
 
         var id = await EditorData.CreateAsync(author, EditorData.NewSlug(), body: "");
 
-        Assert.Equal("", (await EditorData.FindAsync(factory, id))!.Body);
+        Assert.Equal("", (await EditorData.FindAsync(factory, id))!.Body.Markdown);
     }
 
     [Theory]
@@ -81,7 +81,7 @@ public sealed class EditTests(BlogFactory factory) : IClassFixture<BlogFactory>
         Assert.Contains(message, Forms.DescriptionOfInvalid(page, field), StringComparison.Ordinal);
         Assert.Single(page.QuerySelectorAll("#editor-form [aria-invalid='true']"));
         Assert.Equal(body, ((IHtmlTextAreaElement)page.QuerySelector("#body-input")!).Value);
-        Assert.False(await factory.WithDbAsync(db => db.Articles.IgnoreQueryFilters().AnyAsync(a => a.Body == body)));
+        Assert.False(await factory.WithDbAsync(db => db.Articles.IgnoreQueryFilters().AnyAsync(a => a.Body.Markdown == body)));
         Assert.False(await factory.WithDbAsync(db => db.ArticleRevisions.AnyAsync(r => r.Body == body)));
     }
 
@@ -112,7 +112,7 @@ public sealed class EditTests(BlogFactory factory) : IClassFixture<BlogFactory>
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("content/", (await BlogFactory.ParseAsync(response)).QuerySelector(".form__errors")!.TextContent, StringComparison.Ordinal);
         var after = await EditorData.FindAsync(factory, before.Id);
-        Assert.Equal((before.Title, before.Body, before.UpdatedAt), (after!.Title, after.Body, after.UpdatedAt));
+        Assert.Equal((before.Title, before.Body.Markdown, before.UpdatedAt), (after!.Title, after.Body.Markdown, after.UpdatedAt));
         Assert.Empty(await EditorData.RevisionsAsync(factory, before.Id));
     }
 

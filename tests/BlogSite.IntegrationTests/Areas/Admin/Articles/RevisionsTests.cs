@@ -69,7 +69,7 @@ public sealed class RevisionsTests(BlogFactory factory) : IClassFixture<BlogFact
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(EditorData.EditPath(id), response.Headers.Location!.PathAndQuery());
         var article = await EditorData.FindAsync(factory, id);
-        Assert.Equal(("First title", FirstBody), (article!.Title, article.Body));
+        Assert.Equal(("First title", FirstBody), (article!.Title, article.Body.Markdown));
         var after = await EditorData.RevisionsAsync(factory, id);
         Assert.Equal(3, after.Count);
         Assert.StartsWith("Restored", after[^1].Note, StringComparison.Ordinal);

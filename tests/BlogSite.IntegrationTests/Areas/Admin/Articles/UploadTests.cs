@@ -42,7 +42,7 @@ public sealed class UploadTests(BlogFactory factory) : IClassFixture<BlogFactory
         var article = await factory.WithDbAsync(db => db.Articles.AsNoTracking().Include(a => a.Tags).SingleAsync(a => a.Slug == slug));
         Assert.Equal(EditorData.EditPath(article.Id), response.Headers.Location!.PathAndQuery());
         Assert.Equal((ArticleStatus.Draft, "Uploaded article", name), (article.Status, article.Title, article.AuthorName));
-        Assert.Equal("Uploaded *words*.\n", article.Body);
+        Assert.Equal("Uploaded *words*.\n", article.Body.Markdown);
         Assert.Equal(["markdown", "upload"], article.Tags.Select(t => t.Slug).Order());
         Assert.Null(article.SourcePath);
         Assert.Equal("Uploaded post.md", Assert.Single(await EditorData.RevisionsAsync(factory, article.Id)).Note);

@@ -34,7 +34,7 @@ public sealed class DetailsTests(BlogFactory factory) : IClassFixture<BlogFactor
         Assert.Contains("Reported by 3 readers", facts, StringComparison.Ordinal);
         Assert.Contains("1 report", facts, StringComparison.Ordinal);
         Assert.Equal($"/admin/comments/{parent}", page.QuerySelector(".mod-facts a[href^='/admin/comments/']")!.GetAttribute("href"));
-        Assert.Equal("/articles/" + AdminData.ArticleSlug, page.QuerySelector(".mod-facts a[href^='/articles/']")!.GetAttribute("href"));
+        Assert.Equal($"/articles/{AdminData.ArticleSlug}?comment={id}", page.QuerySelector(".mod-facts a[href^='/articles/']")!.GetAttribute("href"));
         Assert.Equal("offset", page.QuerySelector(".mod-card__body em")!.TextContent);
         Assert.Contains("Off topic", page.QuerySelector(".report-list")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("No moderator has acted", page.Body!.TextContent, StringComparison.Ordinal);

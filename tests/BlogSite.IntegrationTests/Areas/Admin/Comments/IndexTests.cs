@@ -28,7 +28,7 @@ public sealed class IndexTests(BlogFactory factory) : IClassFixture<BlogFactory>
         Assert.StartsWith("Pending", page.QuerySelector(".status-tabs a[aria-current]")!.TextContent.Trim(), StringComparison.Ordinal);
 
         var row = AdminData.Row(page, reply);
-        Assert.Equal("/articles/" + AdminData.ArticleSlug, row.QuerySelector(".mod-row__article a")!.GetAttribute("href"));
+        Assert.Equal($"/articles/{AdminData.ArticleSlug}?comment={reply}", row.QuerySelector(".mod-row__article a")!.GetAttribute("href"));
         Assert.Contains("Grace Parent", row.QuerySelector(".mod-row__parent")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("goroutines", row.QuerySelector(".mod-row__parent")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("bold", row.QuerySelector(".mod-row__body strong")!.TextContent);

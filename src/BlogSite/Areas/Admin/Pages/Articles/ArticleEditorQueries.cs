@@ -99,7 +99,7 @@ public sealed class ArticleEditorQueries(BlogDbContext db, TimeProvider clock)
                 a.PublishedAt,
                 a.AdsOff,
                 a.CommentsClosed,
-                a.Body,
+                Body = a.Body.Markdown,
                 a.AuthorId,
                 a.AuthorName,
                 a.SourcePath,

@@ -30,12 +30,15 @@ public sealed record ModerationItem(
 
 /// <summary>
 /// One page of the queue, numbered from 1, with the count under each status tab; <see cref="TooManyArticles"/>
-/// when the article filter matched more than <see cref="ModerationQueries.MaxArticles"/> articles.
+/// when the article filter matched more than <see cref="ModerationQueries.MaxArticles"/> articles;
+/// <see cref="SearchedNewestOnly"/> when a text search looked only at the tab's newest
+/// <see cref="ModerationQueries.MaxSearched"/> comments.
 /// </summary>
 public sealed record ModerationQueuePage(
     IReadOnlyList<ModerationItem> Items,
     IReadOnlyList<StatusTab> Tabs,
     bool TooManyArticles,
+    bool SearchedNewestOnly,
     int PageNumber,
     int TotalPages,
     int Total);
