@@ -14,9 +14,9 @@ set -euo pipefail
 SMALL=${SMALL:-"1000 10000"}
 BIG=${BIG:-"100000 1000000"}
 RUNS=${RUNS:-15}
-# Requests per page before it is timed: .NET compiles a method quickly first and well only after ~30
-# calls, so a fresh process answers 2-3x slower than one that has served a while.
-WARMUP=${WARMUP:-60}
+# Requests per page before it is timed: .NET compiles each method again, optimised, after ~30 calls, in
+# the background; a fresh process answers 2-3x slower and takes ~1,000 requests to settle.
+WARMUP=${WARMUP:-300}
 STORES=${STORES:-/var/tmp/blogsite-stores}
 APP_PORT=${APP_PORT:-5090}
 APP_DIR=${APP_DIR:-}

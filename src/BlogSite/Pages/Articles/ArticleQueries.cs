@@ -22,9 +22,10 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
                 a.Slug,
                 a.Title,
                 a.Summary,
+                a.CategoryId,
                 CategorySlug = a.Category!.Slug,
                 CategoryName = a.Category.Name,
-                Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList(),
+                Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Id, t.Slug, t.Name)).ToList(),
                 a.AuthorName,
                 AuthorSlug = db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.Slug).FirstOrDefault(),
                 a.PublishedAt,
@@ -46,7 +47,7 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
         }
 
         var body = await renderer.RenderArticleAsync(article.ContentHash, article.Body, ct);
-        return new ArticleDetails(article.Id, article.Slug, article.Title, article.Summary, article.CategorySlug,
+        return new ArticleDetails(article.Id, article.Slug, article.Title, article.Summary, article.CategoryId, article.CategorySlug,
             article.CategoryName, article.Tags, article.AuthorName, article.AuthorSlug, article.PublishedAt!.Value, article.UpdatedAt, article.WordCount,
             article.ReadingMinutes, article.Views, article.Hearts, article.AdsOff, article.CommentsClosed, body);
     }
@@ -70,10 +71,8 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var tagged = db.Set<Dictionary<string, object>>("ArticleTags");
-        // Two plain lookups: SQLite reads a collection projected beside the article as a join of every article's tags.
-        var categoryId = await db.Articles.AsNoTracking().Where(a => a.Id == article.Id).Select(a => a.CategoryId).SingleAsync(ct);
-        var tagIds = await tagged.Where(link => EF.Property<int>(link, "ArticlesId") == article.Id)
-            .Select(link => EF.Property<int>(link, "TagsId")).ToListAsync(ct);
+        var categoryId = article.CategoryId;
+        var tagIds = article.Tags.Select(t => t.Id).ToList();
 
         var candidates = new Dictionary<int, RelatedCandidate>();
         foreach (var tagId in tagIds)

@@ -2,7 +2,7 @@ using BlogSite.Content;
 
 namespace BlogSite.Pages.Articles;
 
-public sealed record TagLink(string Slug, string Name);
+public sealed record TagLink(int Id, string Slug, string Name);
 
 /// <summary>An article as a card in a list.</summary>
 public sealed record ArticleSummary(
@@ -32,6 +32,7 @@ public sealed record ArticleDetails(
     string Slug,
     string Title,
     string Summary,
+    int CategoryId,
     string CategorySlug,
     string CategoryName,
     IReadOnlyList<TagLink> Tags,

@@ -88,7 +88,7 @@ public sealed class ArticleQueriesTests : IDisposable
         Assert.NotNull(details);
         Assert.Equal("Title of go-pools", details.Title);
         Assert.Equal(("tech", "Tech"), (details.CategorySlug, details.CategoryName));
-        Assert.Equal([new TagLink("dotnet", "dotnet"), new TagLink("go", "go")], details.Tags);
+        Assert.Equal([("dotnet", "dotnet"), ("go", "go")], details.Tags.Select(t => (t.Slug, t.Name)));
         Assert.Equal(Now.AddDays(-1), details.PublishedAt);
         Assert.Equal((7L, 1L, 4, 1), (details.Views, details.Hearts, details.WordCount, details.ReadingMinutes));
         Assert.Contains("<h2 id=\"about-go-pools\">", details.Body.Html, StringComparison.Ordinal);
