@@ -11,6 +11,7 @@ public static class ContentServiceCollectionExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<CommentRenderer>();
         services.AddScoped<ContentSync>();
+        services.AddScoped<ArticleWriter>();
         services.AddHostedService<ContentWatcher>();
         return services;
     }

@@ -14,7 +14,8 @@ public sealed record ContentSyncResult(int Added, int Updated, int Unpublished, 
 /// </summary>
 public sealed class ContentSync(
     BlogDbContext db,
-    MarkdownRenderer renderer,
+    ArticleWriter writer,
+    BlogChanges changes,
     TimeProvider clock,
     IOptions<ContentOptions> options,
     IHostEnvironment environment,
@@ -71,6 +72,11 @@ public sealed class ContentSync(
         }
 
         await db.SaveChangesAsync(ct);
+        if (unpublished > 0)
+        {
+            changes.Raise(BlogChange.Site);
+        }
+
         var result = new ContentSyncResult(added, updated, unpublished, skipped);
         logger.LogInformation("Content sync from {Folder}: {Result}", Folder, result);
         return result;
@@ -102,52 +108,35 @@ public sealed class ContentSync(
             return FileOutcome.Skipped;
         }
 
+        foreach (var warning in parsed.Warnings)
+        {
+            logger.LogWarning("Content file {File}: {Warning}", sourcePath, warning);
+        }
+
         var meta = parsed.FrontMatter!;
         if (existing is null && orphans.Remove(meta.Slug, out var moved))
         {
             existing = moved;
         }
 
-        var ownId = existing?.Id ?? 0;
-        if (await db.Articles.AnyAsync(a => a.Slug == meta.Slug && a.Id != ownId, ct))
+        // The file says who wrote it: an account of that display name, or just the name.
+        var authorId = meta.Author.Length == 0 ? null
+            : await db.Users.Where(u => u.DisplayName == meta.Author).Select(u => u.Id).FirstOrDefaultAsync(ct);
+        var written = await writer.WriteAsync(existing, meta.ToDraft(parsed.Body), new ArticleByline(authorId, meta.Author), revision: null, ct,
+            stamp: article =>
+            {
+                article.SourcePath = sourcePath;
+                article.SourceHash = fileHash;
+            });
+        if (!written.IsWritten)
         {
-            logger.LogWarning("Skipped content file {File}: slug '{Slug}' already belongs to another article", sourcePath, meta.Slug);
+            logger.LogWarning("Skipped content file {File}: {Problems}", sourcePath,
+                string.Join("; ", written.Problems.Select(p => $"{p.Key.ToLowerInvariant()}: {p.Value}")));
             return FileOutcome.Skipped;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var article = existing ?? db.Articles.Add(new Article { Slug = meta.Slug, Title = meta.Title, CreatedAt = now }).Entity;
-        if (existing is not null && existing.Slug != meta.Slug)
-        {
-            db.SlugRedirects.Add(new SlugRedirect { OldSlug = existing.Slug, ArticleId = existing.Id, CreatedAt = now });
-            await db.SlugRedirects.Where(r => r.OldSlug == meta.Slug).ExecuteDeleteAsync(ct);
-        }
-
-        await ApplyAsync(article, meta, parsed.Body, now, ct);
-        article.SourcePath = sourcePath;
-        article.SourceHash = fileHash;
-        await db.SaveChangesAsync(ct);
         logger.LogInformation("{Action} {Slug} from {File}", existing is null ? "Added" : "Updated", meta.Slug, sourcePath);
         return existing is null ? FileOutcome.Added : FileOutcome.Updated;
-    }
-
-    private async Task ApplyAsync(Article article, FrontMatter meta, string body, DateTime now, CancellationToken ct)
-    {
-        article.Slug = meta.Slug;
-        article.Title = meta.Title;
-        article.Summary = meta.Summary;
-        article.AuthorName = meta.Author;
-        article.AuthorId = meta.Author.Length == 0 ? null
-            : await db.Users.Where(u => u.DisplayName == meta.Author).Select(u => u.Id).FirstOrDefaultAsync(ct);
-        article.AdsOff = !meta.Ads;
-        article.CommentsClosed = !meta.Comments;
-        article.Status = meta.Draft ? ArticleStatus.Draft : ArticleStatus.Published;
-        // A draft gets its date when it is first published, not when it was first synced.
-        article.PublishedAt = meta.Date ?? article.PublishedAt ?? (meta.Draft ? null : now);
-        article.UpdatedAt = now;
-        article.SetBody(body, renderer.ReadText(body), MarkdownRenderer.HashOf(body));
-        article.Category = await db.FindOrAddCategoryAsync(meta.Category, ct);
-        article.SetTags(await db.FindOrAddTagsAsync(meta.Tags, ct));
     }
 
     private async Task<string?> ReadAsync(string file, CancellationToken ct)

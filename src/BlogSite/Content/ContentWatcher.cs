@@ -1,4 +1,4 @@
-using BlogSite.Web;
+using BlogSite.Data;
 using Microsoft.Extensions.Options;
 
 namespace BlogSite.Content;
@@ -9,7 +9,7 @@ namespace BlogSite.Content;
 /// </summary>
 public sealed class ContentWatcher(
     IServiceScopeFactory scopes,
-    ReaderPageCache pageCache,
+    BlogChanges changes,
     IOptions<ContentOptions> options,
     IHostEnvironment environment,
     ILogger<ContentWatcher> logger) : BackgroundService
@@ -49,7 +49,7 @@ public sealed class ContentWatcher(
                 {
                     await using var scope = scopes.CreateAsyncScope();
                     await scope.ServiceProvider.GetRequiredService<ContentSync>().SyncAsync(stoppingToken);
-                    pageCache.EvictAll();
+                    changes.Raise(BlogChange.Site);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -17,10 +17,31 @@ public sealed record FrontMatter(
     DateTime? Date,
     bool Draft,
     bool Ads,
-    bool Comments);
+    bool Comments,
+    IReadOnlyList<string> Aliases)
+{
+    /// <summary>What the file asks of its article, for the article writer.</summary>
+    public ArticleDraft ToDraft(string body) => new()
+    {
+        Title = Title,
+        Slug = Slug,
+        Summary = Summary,
+        Category = Category,
+        Tags = Tags,
+        Status = Draft ? ArticleStatus.Draft : ArticleStatus.Published,
+        PublishAt = Date,
+        AdsOff = !Ads,
+        CommentsClosed = !Comments,
+        Body = body,
+        Aliases = Aliases,
+    };
+}
 
-/// <summary>Either a parsed document or the problems that stop it, each naming its field.</summary>
-public sealed record FrontMatterResult(FrontMatter? FrontMatter, string Body, IReadOnlyList<string> Errors)
+/// <summary>
+/// Either a parsed document or the problems that stop it, each naming its field; <see cref="Warnings"/> name what
+/// was ignored (an unknown field such as <c>draf: true</c>, which would otherwise publish a draft silently).
+/// </summary>
+public sealed record FrontMatterResult(FrontMatter? FrontMatter, string Body, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings)
 {
     public bool IsValid => FrontMatter is not null && Errors.Count == 0;
 }
@@ -75,47 +96,48 @@ public static class FrontMatterParser
             return Fail(body, $"front matter: not valid YAML at line {FileLine(ex.Start)}: {ex.Message}");
         }
 
+        // The limits are the article's own (ArticleRules), so a file and the editor accept the same articles.
         var errors = new List<string>();
         var title = Scalar(map, "title", errors)?.Trim() ?? "";
-        if (title.Length == 0)
-        {
-            errors.Add("title: required");
-        }
-        else if (title.Length > Article.MaxTitleLength)
-        {
-            errors.Add($"title: at most {Article.MaxTitleLength} characters");
-        }
-
+        Check("title", ArticleRules.TitleProblem(title), errors);
         var slug = Scalar(map, "slug", errors)?.Trim() ?? fallbackSlug;
-        if (!Domain.Slug.IsValid(slug))
-        {
-            errors.Add($"slug: '{slug}' must be lower-case letters, digits and single hyphens, at most {Domain.Slug.MaxLength} characters");
-        }
-
+        Check("slug", ArticleRules.SlugProblem(slug), errors);
         var summary = Scalar(map, "summary", errors)?.Trim() ?? "";
-        if (summary.Length > Article.MaxSummaryLength)
-        {
-            errors.Add($"summary: at most {Article.MaxSummaryLength} characters");
-        }
-
+        Check("summary", ArticleRules.SummaryProblem(summary), errors);
         var category = Scalar(map, "category", errors)?.Trim() ?? "";
-        if (category.Length == 0 || Domain.Slug.From(category).Length == 0)
-        {
-            errors.Add("category: required, with at least one letter or digit");
-        }
-
-        var tags = Tags(map, errors);
+        Check("category", ArticleRules.CategoryProblem(category), errors);
+        var tags = List(map, "tags", errors);
+        Check("tags", ArticleRules.TagsProblem(tags), errors);
+        var aliases = List(map, "aliases", errors);
+        Check("aliases", ArticleRules.AliasesProblem(aliases), errors);
         var author = Scalar(map, "author", errors)?.Trim() ?? "";
         var date = Date(map, errors);
         var draft = Bool(map, "draft", draftByDefault, errors);
         var ads = Bool(map, "ads", true, errors);
         var comments = Bool(map, "comments", true, errors);
+        var warnings = map.Children.Keys
+            .Select(key => (key as YamlScalarNode)?.Value ?? key.ToString())
+            .Where(key => !Fields.Contains(key))
+            .Select(key => $"{key}: not a front matter field, ignored (the fields are {string.Join(", ", Fields)})")
+            .ToList();
 
-        var frontMatter = new FrontMatter(title, slug, summary, category, tags, author, date, draft, ads, comments);
-        return new FrontMatterResult(errors.Count == 0 ? frontMatter : null, body, errors);
+        var frontMatter = new FrontMatter(title, slug, summary, category, tags, author, date, draft, ads, comments, aliases);
+        return new FrontMatterResult(errors.Count == 0 ? frontMatter : null, body, errors, warnings);
     }
 
-    private static FrontMatterResult Fail(string body, string error) => new(null, body, [error]);
+    /// <summary>The fields front matter may hold; any other is reported as ignored.</summary>
+    public static readonly IReadOnlyList<string> Fields =
+        ["title", "slug", "summary", "category", "tags", "author", "date", "draft", "ads", "comments", "aliases"];
+
+    private static void Check(string field, string? problem, List<string> errors)
+    {
+        if (problem is not null)
+        {
+            errors.Add($"{field}: {problem}");
+        }
+    }
+
+    private static FrontMatterResult Fail(string body, string error) => new(null, body, [error], []);
 
     /// <summary>
     /// Reads the header's parser events, before any node is built, for what YamlDotNet's object graph cannot survive:
@@ -196,9 +218,10 @@ public static class FrontMatterParser
         }
     }
 
-    private static List<string> Tags(YamlMappingNode map, List<string> errors)
+    /// <summary>A list field, as a YAML list or one comma-separated value.</summary>
+    private static IReadOnlyList<string> List(YamlMappingNode map, string key, List<string> errors)
     {
-        var values = Node(map, "tags") switch
+        var values = Node(map, key) switch
         {
             null => [],
             YamlSequenceNode list => list.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? ""),
@@ -207,17 +230,11 @@ public static class FrontMatterParser
         };
         if (values is null)
         {
-            errors.Add("tags: expected a list such as [dotnet, testing]");
+            errors.Add($"{key}: expected a list such as [first, second]");
             return [];
         }
 
-        var tags = values.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        foreach (var tag in tags.Where(t => t.Length > 50 || Domain.Slug.From(t).Length == 0))
-        {
-            errors.Add($"tags: '{tag}' must be 1 to 50 characters with at least one letter or digit");
-        }
-
-        return tags;
+        return key == "tags" ? ArticleRules.TagNames(values) : values.Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
     }
 
     private static DateTime? Date(YamlMappingNode map, List<string> errors)

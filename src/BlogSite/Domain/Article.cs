@@ -34,6 +34,9 @@ public sealed class Article
 
     /// <summary>A hash of the whole source file, front matter included, to tell when it changed.</summary>
     public string? SourceHash { get; set; }
+
+    /// <summary>The blog and id it was imported from ("wordpress:42"), so importing the same export again finds it.</summary>
+    public string? ImportedFrom { get; set; }
     public bool AdsOff { get; set; }
     public bool CommentsClosed { get; set; }
 
@@ -41,12 +44,40 @@ public sealed class Article
     public DateTime? DeletedAt { get; set; }
 
     /// <summary>True while published with a date still to come: the site shows it from that moment on.</summary>
-    public bool IsScheduledAt(DateTime now) =>
-        Status == ArticleStatus.Published && PublishedAt is { } at && at > now;
+    public bool IsScheduledAt(DateTime now) => IsScheduled(Status, PublishedAt, now);
 
     /// <summary>All times are UTC.</summary>
     public bool IsPublishedAt(DateTime now) =>
         Status == ArticleStatus.Published && PublishedAt is { } at && at <= now;
+
+    /// <summary>The rule of <see cref="IsScheduledAt"/>, for lists that read the two columns rather than articles.</summary>
+    public static bool IsScheduled(ArticleStatus status, DateTime? publishedAt, DateTime now) =>
+        status == ArticleStatus.Published && publishedAt is { } at && at > now;
+
+    /// <summary>
+    /// Gives the article <paramref name="slug"/>; true when the old one must keep answering with a 301, which is
+    /// when readers could have seen it: the article is published. A draft's or a scheduled article's old slug
+    /// was never public.
+    /// </summary>
+    public bool Rename(string slug, DateTime now)
+    {
+        var keepOld = Slug != slug && Id != 0 && IsPublishedAt(now);
+        Slug = slug;
+        return keepOld;
+    }
+
+    /// <summary>
+    /// Sets the status and the date readers see it from: a date given wins; a published article without one
+    /// keeps the date it had, or gets <paramref name="now"/> when first published; a draft without one has none,
+    /// so it gets its date when it is published, not when it was first written.
+    /// </summary>
+    public void SetPublication(ArticleStatus status, DateTime? publishAt, DateTime now)
+    {
+        Status = status;
+        PublishedAt = publishAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc)
+            : status == ArticleStatus.Published ? PublishedAt ?? now
+            : null;
+    }
 
     /// <summary>
     /// Makes the tags exactly <paramref name="tags"/>, keeping the ones already there: taking a tag

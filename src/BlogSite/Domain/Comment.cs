@@ -31,4 +31,51 @@ public sealed class Comment
     public string? ReaderKey { get; set; }
 
     public bool IsVisibleToEveryone => Status == CommentStatus.Published;
+
+    /// <summary>The status <paramref name="action"/> moves a comment in <paramref name="from"/> to, or null when it would not change it.</summary>
+    public static CommentStatus? StatusAfter(ModerationAction action, CommentStatus from)
+    {
+        CommentStatus? to = action switch
+        {
+            ModerationAction.Approve => CommentStatus.Published,
+            ModerationAction.Hide => CommentStatus.Hidden,
+            ModerationAction.MarkSpam => CommentStatus.Spam,
+            ModerationAction.Delete => CommentStatus.Deleted,
+            // Restoring brings back what a moderator took down; a pending comment is approved instead.
+            ModerationAction.Restore when from is CommentStatus.Hidden or CommentStatus.Spam or CommentStatus.Deleted => CommentStatus.Published,
+            _ => null,
+        };
+        return to == from ? null : to;
+    }
+
+    /// <summary>The moves that change a comment with <paramref name="status"/>, in the order a moderator is offered them.</summary>
+    public static IReadOnlyList<ModerationAction> MovesFrom(CommentStatus status) => status switch
+    {
+        CommentStatus.Pending => [ModerationAction.Approve, ModerationAction.Hide, ModerationAction.MarkSpam, ModerationAction.Delete],
+        CommentStatus.Published => [ModerationAction.Hide, ModerationAction.MarkSpam, ModerationAction.Delete],
+        CommentStatus.Hidden => [ModerationAction.Restore, ModerationAction.MarkSpam, ModerationAction.Delete],
+        CommentStatus.Spam => [ModerationAction.Restore, ModerationAction.Delete],
+        CommentStatus.Deleted => [ModerationAction.Restore],
+        _ => [],
+    };
+
+    /// <summary>
+    /// Applies <paramref name="action"/>: the status it moves to, or null when the comment stays as it was.
+    /// Approving (or restoring) means a moderator has looked at it, so the reason it was held no longer applies.
+    /// </summary>
+    public CommentStatus? Moderate(ModerationAction action)
+    {
+        if (StatusAfter(action, Status) is not { } to)
+        {
+            return null;
+        }
+
+        Status = to;
+        if (to == CommentStatus.Published)
+        {
+            HeldReason = null;
+        }
+
+        return to;
+    }
 }

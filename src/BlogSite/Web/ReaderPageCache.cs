@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.IO.Compression;
 using BlogSite.Counters;
+using BlogSite.Data;
 using Microsoft.Extensions.Options;
 
 namespace BlogSite.Web;
@@ -31,6 +32,7 @@ public sealed record CachedPage(
 /// </summary>
 public sealed class ReaderPageCache(
     IOptions<ViewOptions> views, IOptions<ReaderPageCacheOptions> options, IOptions<SiteOptions> site, TimeProvider clock, LinkGenerator links)
+    : IBlogChangeListener
 {
     /// <summary>Pages larger than this are served but not kept.</summary>
     public const int MaxPageBytes = 1024 * 1024;
@@ -145,8 +147,24 @@ public sealed class ReaderPageCache(
         }
     }
 
-    /// <summary>Drops an article's page, after a comment, a heart or an edit changed what it shows.</summary>
-    public void EvictArticle(string slug)
+    /// <summary>
+    /// The only way pages leave before they expire: an article's activity drops its page (every variant), an article
+    /// or the site drops every page, since lists, tags, feeds and the sitemap show articles too.
+    /// </summary>
+    public void OnChanged(BlogChange change)
+    {
+        switch (change)
+        {
+            case ArticleActivityChanged activity:
+                EvictArticle(activity.Slug);
+                break;
+            default:
+                EvictAll();
+                break;
+        }
+    }
+
+    private void EvictArticle(string slug)
     {
         if (links.GetPathByPage("/Articles/Details", values: new { slug }) is { } path)
         {
@@ -154,8 +172,7 @@ public sealed class ReaderPageCache(
         }
     }
 
-    /// <summary>Drops every kept page, e.g. after the content changed.</summary>
-    public void EvictAll()
+    private void EvictAll()
     {
         lock (gate)
         {

@@ -1,5 +1,6 @@
 using BlogSite.Counters;
 using BlogSite.Data;
+using BlogSite.Pages.Articles;
 using Microsoft.Extensions.Options;
 
 namespace BlogSite.Web;
@@ -34,6 +35,7 @@ public static class WebApplicationExtensions
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRouting();
+        app.UseMiddleware<AliasRedirectMiddleware>();
         app.UseMiddleware<FormSizeLimitMiddleware>();
         app.UseMiddleware<ViewCountingMiddleware>();
         app.UseWhen(ReaderPageCacheMiddleware.IsSharedRead, reader => reader.UseResponseCompression());

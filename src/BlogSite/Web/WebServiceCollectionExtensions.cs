@@ -1,4 +1,5 @@
 using BlogSite.Accounts;
+using BlogSite.Data;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -20,6 +21,8 @@ public static class WebServiceCollectionExtensions
         }).AddMvcOptions(options => options.Filters.Add<StorageFullPageFilter>());
         services.AddRazorComponents();
         services.AddSingleton<ReaderPageCache>();
+        services.AddSingleton<IBlogChangeListener>(provider => provider.GetRequiredService<ReaderPageCache>());
+        services.AddSingleton<BlogChanges>();
         services.AddOptions<ReaderPageCacheOptions>().BindConfiguration(ReaderPageCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddResponseCompression(options =>
         {

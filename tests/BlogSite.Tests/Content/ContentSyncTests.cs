@@ -1,8 +1,10 @@
 using System.Text;
 using BlogSite.Content;
+using BlogSite.Data;
 using BlogSite.Domain;
 using BlogSite.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace BlogSite.Tests.Content;
@@ -33,7 +35,8 @@ public sealed class ContentSyncTests : IDisposable
         await using var db = database.CreateContext();
         // A relative path, resolved against the content root as in the app.
         var options = Options.Create(new ContentOptions { Path = "content", MaxFileBytes = maxFileBytes });
-        var sync = new ContentSync(db, renderer, clock, options, new FakeHostEnvironment(root), log);
+        var changes = new BlogChanges([], NullLogger<BlogChanges>.Instance);
+        var sync = new ContentSync(db, new ArticleWriter(db, renderer, changes, clock), changes, clock, options, new FakeHostEnvironment(root), log);
         return await sync.SyncAsync(CancellationToken.None);
     }
 

@@ -290,4 +290,34 @@ public sealed class FrontMatterParserTests
     [Fact]
     public void Parse_ListInAField_StillAllowed() =>
         Assert.True(FrontMatterParser.Parse(File("title: Hello\ncategory: Tech\ntags:\n  - one\n  - two"), "x").IsValid);
+
+    [Fact]
+    public void Parse_UnknownField_WarnsByName_AndKeepsTheRest()
+    {
+        var result = FrontMatterParser.Parse(File("title: T\ncategory: Tech\ndraf: true"), "s");
+
+        Assert.True(result.IsValid);
+        Assert.False(result.FrontMatter!.Draft);
+        Assert.StartsWith("draf: not a front matter field", Assert.Single(result.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_KnownFields_NoWarnings() =>
+        Assert.Empty(FrontMatterParser.Parse(File("title: T\ncategory: Tech\ndraft: false\naliases: [/old/]"), "s").Warnings);
+
+    [Fact]
+    public void Parse_Aliases_AsListOrOneValue()
+    {
+        Assert.Equal(["/2019/05/old/", "/older"], FrontMatterParser.Parse(File("title: T\ncategory: Tech\naliases: [/2019/05/old/, /older]"), "s").FrontMatter!.Aliases);
+        Assert.Equal(["/old"], FrontMatterParser.Parse(File("title: T\ncategory: Tech\naliases: /old"), "s").FrontMatter!.Aliases);
+    }
+
+    [Fact]
+    public void Parse_AliasNotAPath_AliasesError() =>
+        Assert.StartsWith("aliases:", Only(FrontMatterParser.Parse(File("title: T\ncategory: Tech\naliases: [old-name]"), "s")), StringComparison.Ordinal);
+
+    [Fact]
+    public void Parse_MoreTagsThanAnArticleTakes_TagsError() =>
+        Assert.StartsWith("tags:", Only(FrontMatterParser.Parse(File($"title: T\ncategory: Tech\ntags: [{string.Join(", ", Enumerable.Range(1, 11).Select(i => $"t{i}"))}]"), "s")), StringComparison.Ordinal);
 }
+

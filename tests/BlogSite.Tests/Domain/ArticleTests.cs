@@ -42,4 +42,71 @@ public sealed class ArticleTests
         Assert.Equal(3, article.ReadingMinutes);
         Assert.Equal("hash", article.ContentHash);
     }
+
+    [Fact]
+    public void Rename_PublishedArticle_KeepsTheOldSlugAnswering()
+    {
+        var article = Make(ArticleStatus.Published, Now.AddDays(-1));
+        article.Id = 7;
+
+        Assert.True(article.Rename("b", Now));
+        Assert.Equal("b", article.Slug);
+    }
+
+    [Theory]
+    [InlineData(ArticleStatus.Draft, -1)]
+    [InlineData(ArticleStatus.Published, 1)]
+    public void Rename_ArticleReadersNeverSaw_LeavesNoRedirect(ArticleStatus status, int days)
+    {
+        var article = Make(status, Now.AddDays(days));
+        article.Id = 7;
+
+        Assert.False(article.Rename("b", Now));
+    }
+
+    [Fact]
+    public void Rename_SameSlugOrNewArticle_LeavesNoRedirect()
+    {
+        var saved = Make(ArticleStatus.Published, Now.AddDays(-1));
+        saved.Id = 7;
+        var unsaved = Make(ArticleStatus.Published, Now.AddDays(-1));
+
+        Assert.False(saved.Rename("a", Now));
+        Assert.False(unsaved.Rename("b", Now));
+    }
+
+    [Fact]
+    public void SetPublication_DateGiven_Wins()
+    {
+        var article = Make(ArticleStatus.Published, Now.AddDays(-9));
+
+        article.SetPublication(ArticleStatus.Published, Now.AddDays(3), Now);
+
+        Assert.Equal(Now.AddDays(3), article.PublishedAt);
+        Assert.True(article.IsScheduledAt(Now));
+    }
+
+    [Fact]
+    public void SetPublication_PublishedWithoutDate_KeepsItsDate_OrGetsNowTheFirstTime()
+    {
+        var published = Make(ArticleStatus.Published, Now.AddDays(-9));
+        var draft = Make(ArticleStatus.Draft, null);
+
+        published.SetPublication(ArticleStatus.Published, null, Now);
+        draft.SetPublication(ArticleStatus.Published, null, Now);
+
+        Assert.Equal(Now.AddDays(-9), published.PublishedAt);
+        Assert.Equal(Now, draft.PublishedAt);
+    }
+
+    [Fact]
+    public void SetPublication_DraftWithoutDate_HasNone()
+    {
+        var article = Make(ArticleStatus.Published, Now.AddDays(-9));
+
+        article.SetPublication(ArticleStatus.Draft, null, Now);
+
+        Assert.Null(article.PublishedAt);
+        Assert.False(article.IsPublishedAt(Now));
+    }
 }

@@ -1,4 +1,5 @@
 using BlogSite.Counters;
+using BlogSite.Data;
 using BlogSite.Tests.Support;
 using BlogSite.Web;
 using Microsoft.AspNetCore.Http;
@@ -72,13 +73,13 @@ public sealed class ReaderPageCacheTests
     }
 
     [Fact]
-    public void EvictAll_DropsEverything()
+    public void ArticleOrSiteChanged_DropsEverything()
     {
         var cache = Create();
         Store(cache, "/");
         Store(cache, "/tags/go");
 
-        cache.EvictAll();
+        cache.OnChanged(new ArticleChanged("a"));
 
         Assert.False(cache.TryGet("/", out _));
         Assert.False(cache.TryGet("/tags/go", out _));

@@ -9,6 +9,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
     /// <summary>Each article's Markdown and plain text (see ArticleBody).</summary>
     public const string ArticleBodies = "ArticleBodies";
 
+    public const int ImportedFromMaxLength = 200;
+
     public void Configure(EntityTypeBuilder<Article> builder)
     {
         builder.HasIndex(a => a.Slug).IsUnique();
@@ -34,6 +36,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.ContentHash).HasMaxLength(64);
         builder.Property(a => a.SourcePath).HasMaxLength(400);
         builder.Property(a => a.SourceHash).HasMaxLength(64);
+        builder.Property(a => a.ImportedFrom).HasMaxLength(ImportedFromMaxLength);
+        builder.HasIndex(a => a.ImportedFrom).IsUnique();
         builder.HasOne(a => a.Category).WithMany(c => c.Articles)
             .HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<BlogUser>().WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.SetNull);

@@ -151,6 +151,10 @@ namespace BlogSite.Data.Migrations
                     b.Property<long>("Hearts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -194,6 +198,9 @@ namespace BlogSite.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ImportedFrom")
+                        .IsUnique();
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -214,6 +221,30 @@ namespace BlogSite.Data.Migrations
                     b.ToTable("Articles");
 
                     b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
+                });
+
+            modelBuilder.Entity("BlogSite.Domain.ArticleAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("Path")
+                        .IsUnique();
+
+                    b.ToTable("ArticleAliases");
                 });
 
             modelBuilder.Entity("BlogSite.Domain.ArticleRevision", b =>
@@ -705,6 +736,17 @@ namespace BlogSite.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("BlogSite.Domain.ArticleAlias", b =>
+                {
+                    b.HasOne("BlogSite.Domain.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("BlogSite.Domain.ArticleRevision", b =>

@@ -1,5 +1,4 @@
 using BlogSite.Data;
-using BlogSite.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Pages.Articles;
@@ -10,7 +9,7 @@ public sealed record HeartState(bool Hearted, long Hearts);
 /// Hearting is idempotent: the reader says whether they heart the article, so a repeated or racing
 /// request never counts twice. The heart row and the article's count change in one transaction.
 /// </summary>
-public sealed class HeartCommands(BlogDbContext db, TimeProvider clock, ReaderPageCache pageCache)
+public sealed class HeartCommands(BlogDbContext db, TimeProvider clock, BlogChanges changes)
 {
     /// <summary>The new state, or null when no published article has that slug.</summary>
     public async Task<HeartState?> SetAsync(string slug, string readerKey, bool hearted, CancellationToken ct)
@@ -40,7 +39,7 @@ public sealed class HeartCommands(BlogDbContext db, TimeProvider clock, ReaderPa
             await transaction.CommitAsync(ct);
         }
 
-        pageCache.EvictArticle(slug);
+        changes.Raise(new ArticleActivityChanged(slug));
         var hearts = await db.Articles.Where(a => a.Id == id).Select(a => a.Hearts).SingleAsync(ct);
         return new HeartState(hearted, hearts);
     }

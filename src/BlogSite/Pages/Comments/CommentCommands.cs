@@ -4,7 +4,6 @@ using System.Text;
 using BlogSite.Content;
 using BlogSite.Data;
 using BlogSite.Domain;
-using BlogSite.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -29,7 +28,8 @@ public sealed class CommentCommands(
     TimeProvider clock,
     IOptions<CommentOptions> options,
     IDataProtectionProvider protection,
-    ReaderPageCache pageCache)
+    CommentScreening screening,
+    BlogChanges changes)
 {
     // Addresses are hashed with a per-process salt: enough for rate limits and duplicate checks, useless to anyone who reads the store.
     private static readonly byte[] AddressSalt = RandomNumberGenerator.GetBytes(32);
@@ -137,7 +137,7 @@ public sealed class CommentCommands(
             CreatedAt = now,
             PosterHash = poster,
             ReaderKey = readerKey,
-            HeldReason = HoldReason(body),
+            HeldReason = screening.ReasonToHold(body),
         };
         comment.Status = comment.HeldReason is null ? CommentStatus.Published : CommentStatus.Pending;
         db.Comments.Add(comment);
@@ -156,7 +156,7 @@ public sealed class CommentCommands(
         }
 
         await db.SaveChangesAsync(ct);
-        pageCache.EvictArticle(target.Slug);
+        changes.Raise(new ArticleActivityChanged(target.Slug));
         return new CommentResult(comment.Id, comment.Status == CommentStatus.Pending, StatusCodes.Status200OK, new Dictionary<string, string>());
     }
 
@@ -189,11 +189,9 @@ public sealed class CommentCommands(
                 var addresses = await reports.Select(r => r.AddressHash).Distinct().CountAsync(ct);
                 var comment = await db.Comments.SingleAsync(c => c.Id == commentId, ct);
                 comment.ReportCount = readers;
-                if (comment.Status == CommentStatus.Published && addresses >= options.Value.ReportsToHold)
+                if (comment.Status == CommentStatus.Published && screening.ReasonToHoldReported(readers, addresses) is { } reason)
                 {
-                    Hold(comment, readers == addresses
-                        ? $"Reported by {Plural.Count(readers, "reader", "readers")}"
-                        : $"Reported by {Plural.Count(readers, "reader", "readers")} from {Plural.Count(addresses, "address", "addresses")}", now);
+                    Hold(comment, reason, now);
                 }
 
                 await db.SaveChangesAsync(ct);
@@ -202,7 +200,7 @@ public sealed class CommentCommands(
             await transaction.CommitAsync(ct);
         }
 
-        pageCache.EvictArticle(slug);
+        changes.Raise(new ArticleActivityChanged(slug));
         return slug;
     }
 
@@ -260,23 +258,6 @@ public sealed class CommentCommands(
         [failure == RenderFailure.Busy ? "" : nameof(CommentInput.Body)] =
             RenderFailures.Advice(failure, "Your comment", renderer.MaxHtmlCharacters),
     };
-
-    private string? HoldReason(string body)
-    {
-        var limits = options.Value;
-        if (limits.Policy == CommentPolicy.HoldAll)
-        {
-            return "Every comment waits for approval";
-        }
-
-        var links = renderer.CountLinks(body);
-        if (links > limits.MaxLinks)
-        {
-            return $"Contains {links} links (more than {limits.MaxLinks})";
-        }
-
-        return CommentText.FindBlockedWord(body, limits.Blocklist) is { } word ? $"Contains the blocked word \"{word}\"" : null;
-    }
 
     private TimeSpan? FormAge(string? stamp, DateTime now)
     {

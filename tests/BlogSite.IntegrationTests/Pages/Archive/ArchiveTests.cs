@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
+using BlogSite.Data;
 using BlogSite.Domain;
-using BlogSite.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -74,7 +74,7 @@ public sealed class ArchiveTests : IClassFixture<BlogFactory>
         var client = site.CreateReaderClient();
         async Task<Dictionary<string, string>> CountsAsync()
         {
-            site.Services.GetRequiredService<ReaderPageCache>().EvictAll();
+            site.Services.GetRequiredService<BlogChanges>().Raise(BlogChange.Site);
             var page = await BlogFactory.ParseAsync(await client.GetAsync("/archive"));
             return page.QuerySelectorAll(".archive-year__months li")
                 .ToDictionary(li => li.QuerySelector("a")!.GetAttribute("href")!, li => li.QuerySelector(".archive-year__month-count")!.TextContent);

@@ -46,6 +46,6 @@ public static class EditorStatuses
 {
     public static EditorStatus Of(ArticleStatus status, DateTime? publishedAt, DateTime now) =>
         status == ArticleStatus.Draft ? EditorStatus.Draft
-        : publishedAt is { } at && at > now ? EditorStatus.Scheduled
+        : Article.IsScheduled(status, publishedAt, now) ? EditorStatus.Scheduled
         : EditorStatus.Published;
 }

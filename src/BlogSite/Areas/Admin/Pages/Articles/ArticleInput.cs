@@ -9,11 +9,6 @@ namespace BlogSite.Areas.Admin.Pages.Articles;
 /// </summary>
 public sealed class ArticleInput
 {
-    /// <summary>A body this long is a book, not a post; the content/ file limit is about the same.</summary>
-    public const int MaxBodyLength = 1_000_000;
-
-    public const int MaxTags = 10;
-
     [Required(ErrorMessage = "Give the article a title.")]
     [StringLength(Article.MaxTitleLength, ErrorMessage = "The title can be at most {1} characters.")]
     [DisplayFormat(ConvertEmptyStringToNull = false)]
@@ -44,28 +39,22 @@ public sealed class ArticleInput
 
     public bool CommentsClosed { get; set; }
 
-    [StringLength(MaxBodyLength, ErrorMessage = "The text can be at most {1} characters.")]
+    [StringLength(ArticleRules.MaxBodyLength, ErrorMessage = "The text can be at most {1} characters.")]
     [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string Body { get; set; } = "";
 
-    /// <summary>The form a Markdown file with front matter fills in, as the content/ sync reads it.</summary>
-    public static ArticleInput From(Content.FrontMatter meta, string body) => new()
+    /// <summary>What the form asks of the article; its time has no zone, and the editor says it is UTC.</summary>
+    public ArticleDraft ToDraft() => new()
     {
-        Title = meta.Title,
-        Slug = meta.Slug,
-        Summary = meta.Summary,
-        Category = meta.Category,
-        Tags = string.Join(", ", meta.Tags),
-        Status = meta.Draft ? ArticleStatus.Draft : ArticleStatus.Published,
-        PublishAt = meta.Date,
-        AdsOff = !meta.Ads,
-        CommentsClosed = !meta.Comments,
-        Body = body,
+        Title = Title,
+        Slug = Slug,
+        Summary = Summary ?? "",
+        Category = Category,
+        Tags = (Tags ?? "").Split(','),
+        Status = Status,
+        PublishAt = PublishAt,
+        AdsOff = AdsOff,
+        CommentsClosed = CommentsClosed,
+        Body = Body,
     };
-
-    /// <summary>The tag names, trimmed, without empties or repeats.</summary>
-    public IReadOnlyList<string> TagNames() =>
-        (Tags ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .DistinctBy(Domain.Slug.From, StringComparer.Ordinal)
-            .ToList();
 }

@@ -1,4 +1,5 @@
 using BlogSite.Content;
+using BlogSite.Domain;
 using BlogSite.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ namespace BlogSite.Areas.Admin.Pages.Articles;
 /// Writing one article (new when there is no id): the form, Save, and a Preview through the article
 /// pipeline — a whole page without JavaScript, the preview fragment alone for the live preview.
 /// </summary>
-[RequestSizeLimit(3 * ArticleInput.MaxBodyLength)]
+[RequestSizeLimit(3 * ArticleRules.MaxBodyLength)]
 public sealed class EditModel(
     ArticleEditorQueries queries, ArticleEditorCommands commands, MarkdownRenderer renderer, IOptions<ContentOptions> content) : PageModel, IShowsFormAgain
 {
@@ -78,7 +79,7 @@ public sealed class EditModel(
 
         if (ModelState.IsValid)
         {
-            var result = await commands.SaveAsync(writer, id, Input, note: "", ct);
+            var result = await commands.SaveAsync(writer, id, Input.ToDraft(), note: "", ct);
             switch (result.Status)
             {
                 case SaveStatus.Saved:

@@ -73,7 +73,7 @@ public sealed class UploadModel(ArticleEditorQueries queries, ArticleEditorComma
             return Refuse(StatusCodes.Status422UnprocessableEntity, [.. parsed.Errors]);
         }
 
-        var result = await commands.SaveAsync(writer, null, ArticleInput.From(parsed.FrontMatter!, parsed.Body), $"Uploaded {name}", ct);
+        var result = await commands.SaveAsync(writer, null, parsed.FrontMatter!.ToDraft(parsed.Body), $"Uploaded {name}", ct);
         if (result.Status != SaveStatus.Saved)
         {
             return Refuse(StatusCodes.Status422UnprocessableEntity,
@@ -87,6 +87,11 @@ public sealed class UploadModel(ArticleEditorQueries queries, ArticleEditorComma
             EditorStatus.Scheduled => $"{name} is scheduled for its date.",
             _ => $"{name} is now a draft. Check it here and publish when it is ready.",
         };
+        if (parsed.Warnings.Count > 0)
+        {
+            TempData["StatusMessage"] += " " + string.Join("; ", parsed.Warnings) + ".";
+        }
+
         return RedirectToPage("/Articles/Edit", new { id = result.ArticleId });
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using BlogSite.Data;
 using BlogSite.Domain;
-using BlogSite.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Areas.Admin.Pages.Comments;
@@ -60,7 +59,7 @@ public sealed record ModerationRequest(IReadOnlyList<int> Ids, ModerationAction 
 }
 
 /// <summary>Approving, hiding, marking as spam, deleting and restoring comments, each change with its audit event.</summary>
-public sealed class ModerationCommands(BlogDbContext db, ReaderPageCache cache, TimeProvider clock)
+public sealed class ModerationCommands(BlogDbContext db, BlogChanges changes, TimeProvider clock)
 {
     /// <summary>Applies <paramref name="action"/> to the comments it changes; unknown ids are ignored.</summary>
     /// <returns>How many comments changed status.</returns>
@@ -86,7 +85,8 @@ public sealed class ModerationCommands(BlogDbContext db, ReaderPageCache cache, 
         var changed = 0;
         foreach (var comment in comments)
         {
-            if (ModerationRules.TargetOf(action, comment.Status) is not { } to)
+            var from = comment.Status;
+            if (comment.Moderate(action) is not { } to)
             {
                 continue;
             }
@@ -97,17 +97,11 @@ public sealed class ModerationCommands(BlogDbContext db, ReaderPageCache cache, 
                 ActorId = actorId,
                 ActorName = actorName,
                 Action = action,
-                FromStatus = comment.Status,
+                FromStatus = from,
                 ToStatus = to,
                 Note = note,
                 At = now,
             });
-            comment.Status = to;
-            if (to == CommentStatus.Published)
-            {
-                // A moderator has looked at it: the reason it was held no longer applies.
-                comment.HeldReason = null;
-            }
 
             slugs.Add(comment.Article!.Slug);
             changed++;
@@ -123,7 +117,7 @@ public sealed class ModerationCommands(BlogDbContext db, ReaderPageCache cache, 
 
         foreach (var slug in slugs)
         {
-            cache.EvictArticle(slug);
+            changes.Raise(new ArticleActivityChanged(slug));
         }
 
         return changed;

@@ -178,7 +178,7 @@ public sealed class ModerationQueries(BlogDbContext db, CommentRenderer renderer
         row.Id, row.ArticleSlug, row.ArticleTitle,
         row.ParentId is { } parentId ? new ParentContext(parentId, row.ParentAuthor ?? "", Excerpt(row.ParentBody ?? "")) : null,
         row.AuthorName, renderer.Render(row.Body), row.CreatedAt, row.Status, row.HeldReason, row.ReportCount,
-        ModerationRules.ActionsFor(row.Status));
+        Comment.MovesFrom(row.Status));
 
     /// <summary>The start of a comment on one line, cut at a word: enough to recognise it.</summary>
     private static string Excerpt(string body)

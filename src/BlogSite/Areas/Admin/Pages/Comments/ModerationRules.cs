@@ -2,7 +2,7 @@ using BlogSite.Domain;
 
 namespace BlogSite.Areas.Admin.Pages.Comments;
 
-/// <summary>What each moderation action does to a comment, and the words for it in forms and messages.</summary>
+/// <summary>The words for moderation in forms and messages; what each action does is the comment's own (Comment.Moderate).</summary>
 public static class ModerationRules
 {
     /// <summary>The actions a moderator can take, in the order the bulk select offers them.</summary>
@@ -12,33 +12,6 @@ public static class ModerationRules
     /// <summary>The tabs of the queue; pending first because that is the work waiting.</summary>
     public static readonly IReadOnlyList<CommentStatus> Statuses =
         [CommentStatus.Pending, CommentStatus.Published, CommentStatus.Hidden, CommentStatus.Spam, CommentStatus.Deleted];
-
-    /// <summary>The status <paramref name="action"/> moves a comment to, or null when it would not change it.</summary>
-    public static CommentStatus? TargetOf(ModerationAction action, CommentStatus from)
-    {
-        CommentStatus? to = action switch
-        {
-            ModerationAction.Approve => CommentStatus.Published,
-            ModerationAction.Hide => CommentStatus.Hidden,
-            ModerationAction.MarkSpam => CommentStatus.Spam,
-            ModerationAction.Delete => CommentStatus.Deleted,
-            // Restoring brings back what a moderator took down; a pending comment is approved instead.
-            ModerationAction.Restore when from is CommentStatus.Hidden or CommentStatus.Spam or CommentStatus.Deleted => CommentStatus.Published,
-            _ => null,
-        };
-        return to == from ? null : to;
-    }
-
-    /// <summary>The buttons worth showing on a comment with <paramref name="status"/>.</summary>
-    public static IReadOnlyList<ModerationAction> ActionsFor(CommentStatus status) => status switch
-    {
-        CommentStatus.Pending => [ModerationAction.Approve, ModerationAction.Hide, ModerationAction.MarkSpam, ModerationAction.Delete],
-        CommentStatus.Published => [ModerationAction.Hide, ModerationAction.MarkSpam, ModerationAction.Delete],
-        CommentStatus.Hidden => [ModerationAction.Restore, ModerationAction.MarkSpam, ModerationAction.Delete],
-        CommentStatus.Spam => [ModerationAction.Restore, ModerationAction.Delete],
-        CommentStatus.Deleted => [ModerationAction.Restore],
-        _ => [],
-    };
 
     /// <summary>The value of an action in a form: "approve", "spam".</summary>
     public static string Key(ModerationAction action) => action switch
