@@ -124,7 +124,7 @@ public static class GhostExport
             var title = (Text(post, "title", postPath) ?? "").Trim();
             var where = $"post {id} \"{title}\"";
             var isPage = Text(post, "type", postPath) == "page"
-                || (post.TryGetProperty("page", out var page) && (page.ValueKind == JsonValueKind.True || (page.ValueKind == JsonValueKind.Number && page.GetInt32() != 0)));
+                || (post.TryGetProperty("page", out var page) && (page.ValueKind == JsonValueKind.True || (page.ValueKind == JsonValueKind.Number && page.GetRawText() != "0")));
             if (isPage)
             {
                 skipped.Add(new ImportSkip(where, "pages are not imported."));
@@ -197,7 +197,8 @@ public static class GhostExport
         {
             using var document = Parse(System.Text.Encoding.UTF8.GetBytes(lexical), path + ".lexical");
             var notes = new List<string>();
-            var markdown = GhostLexical.ToMarkdown(document.RootElement, notes);
+            var markdown = GhostLexical.ToMarkdown(document.RootElement, notes)
+                ?? throw new ImportFormatException(path + ".lexical", "the Lexical document has no \"root\".");
             skipped.AddRange(notes.Select(note => new ImportSkip(where, note)));
             return (markdown, ImportedBodyFormat.Markdown);
         }
@@ -239,7 +240,7 @@ public static class GhostExport
         {
             // A card section is [10, index of the card].
             if (section.ValueKind != JsonValueKind.Array || section.GetArrayLength() < 2
-                || section[0].ValueKind != JsonValueKind.Number || section[0].GetInt32() != 10
+                || section[0].ValueKind != JsonValueKind.Number || !section[0].TryGetInt32(out var kind) || kind != 10
                 || section[1].ValueKind != JsonValueKind.Number || !section[1].TryGetInt32(out var index)
                 || index < 0 || index >= cards.GetArrayLength())
             {
@@ -248,7 +249,7 @@ public static class GhostExport
 
             var card = cards[index];
             if (card.ValueKind != JsonValueKind.Array || card.GetArrayLength() < 2
-                || card[0].GetString() is not ("markdown" or "card-markdown")
+                || card[0].ValueKind != JsonValueKind.String || card[0].GetString() is not ("markdown" or "card-markdown")
                 || card[1].ValueKind != JsonValueKind.Object
                 || !card[1].TryGetProperty("markdown", out var markdown) || markdown.ValueKind != JsonValueKind.String)
             {
@@ -293,7 +294,7 @@ public static class GhostExport
             .Select((link, index) => (
                 Post: Text(link.Row, "post_id", link.Path),
                 Other: Text(link.Row, otherColumn, link.Path),
-                Order: link.Row.TryGetProperty("sort_order", out var order) && order.ValueKind == JsonValueKind.Number ? order.GetInt32() : 0,
+                Order: link.Row.TryGetProperty("sort_order", out var order) && order.ValueKind == JsonValueKind.Number && order.TryGetInt32(out var o) ? o : 0,
                 Index: index))
             .Where(link => link.Post is not null && link.Other is not null)
             .GroupBy(link => link.Post!, StringComparer.Ordinal)
@@ -324,7 +325,8 @@ public static class GhostExport
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var milliseconds))
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var milliseconds)
+            && milliseconds >= DateTimeOffset.MinValue.ToUnixTimeMilliseconds() && milliseconds <= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
         {
             return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds).UtcDateTime;
         }

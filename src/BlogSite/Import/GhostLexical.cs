@@ -27,11 +27,12 @@ public static partial class GhostLexical
     [GeneratedRegex(@"^(?:[-+=]|#{1,6}|\d{1,9}[.)])(?=\s|$)")]
     private static partial Regex BlockMarkerStartRegex();
 
-    public static string ToMarkdown(JsonElement document, ICollection<string> notes)
+    /// <summary>The Markdown of the document, or null when it is not a Lexical document (no <c>root</c>).</summary>
+    public static string? ToMarkdown(JsonElement document, ICollection<string> notes)
     {
-        if (document.ValueKind != JsonValueKind.Object || !document.TryGetProperty("root", out var root))
+        if (document.ValueKind != JsonValueKind.Object || !document.TryGetProperty("root", out var root) || root.ValueKind != JsonValueKind.Object)
         {
-            throw new ImportFormatException("lexical", "the Lexical document has no \"root\".");
+            return null;
         }
 
         return Blocks(root, notes);
@@ -137,7 +138,7 @@ public static partial class GhostLexical
             var type = Str(node, "type");
             if (type is "text" or "extended-text")
             {
-                var format = node.TryGetProperty("format", out var f) && f.ValueKind == JsonValueKind.Number ? f.GetInt32() : 0;
+                var format = node.TryGetProperty("format", out var f) && f.ValueKind == JsonValueKind.Number && f.TryGetInt32(out var bits) ? bits : 0;
                 if (run.Length > 0 && format != runFormat)
                 {
                     markdown.Append(Formatted(run.ToString(), runFormat));

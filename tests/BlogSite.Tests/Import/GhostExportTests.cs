@@ -300,11 +300,27 @@ public sealed class GhostExportTests
     [InlineData("{\"db\": [{\"data\": {\"posts\": [{\"title\": \"x\"}]}}]}", "$.db[0].data.posts[0].id")]
     [InlineData("{\"db\": [{\"data\": {\"posts\": [], \"tags\": \"Boats\"}}]}", "$.db[0].data.tags")]
     [InlineData("{\"data\": {\"posts\": [{\"id\": \"a\", \"title\": \"x\", \"published_at\": \"last Tuesday\"}]}}", "$.data.posts[0].published_at")]
+    [InlineData("{\"data\": {\"posts\": [{\"id\": \"a\", \"title\": \"x\", \"published_at\": 1e30}]}}", "$.data.posts[0].published_at")]
     [InlineData("{\"data\": {\"posts\": [{\"id\": \"a\", \"title\": \"x\", \"lexical\": \"{not json\"}]}}", "$.data.posts[0].lexical (line 1, byte 2)")]
+    [InlineData("{\"data\": {\"posts\": [{\"id\": \"a\", \"title\": \"x\", \"lexical\": \"{\\\"nodes\\\": []}\"}]}}", "$.data.posts[0].lexical")]
     public async Task ReadAsync_WrongShape_FormatErrorNamesTheJsonPath(string json, string where)
     {
         var error = await FailsAsync(json);
 
         Assert.Equal(where, error.Where);
+    }
+
+    [Fact]
+    public async Task ReadAsync_MobiledocWithMoreThanMarkdownCards_EmptyBodyAndNote()
+    {
+        const string json = """
+            {"data": {"posts": [{"id": "a", "title": "Odd one", "slug": "odd-one", "status": "published", "html": null,
+              "mobiledoc": "{\"version\":\"0.3.1\",\"atoms\":[],\"cards\":[[5,{}]],\"markups\":[],\"sections\":[[1,\"p\",[[0,[],0,\"Hi\"]]],[10,0]]}"}]}}
+            """;
+
+        var site = await ReadAsync(json);
+
+        Assert.Equal("", Assert.Single(site.Articles).Body);
+        Assert.Contains("mobiledoc", Assert.Single(site.Skipped).Why, StringComparison.Ordinal);
     }
 }
