@@ -51,8 +51,18 @@ public sealed record ImportedComment(
 /// <summary>Something in the export that is not imported, and why (a page, an attachment, a post with no title).</summary>
 public sealed record ImportSkip(string Where, string Why);
 
+/// <summary>
+/// A file the export names but does not contain (a WordPress attachment): where it was, and the article it
+/// belongs to, if any, so the importer can fetch it and rewrite links to it.
+/// </summary>
+public sealed record ImportedMedia(string SourceId, string Url, string? ParentSourceId);
+
 /// <summary>What one export holds: its articles in the export's order, and what was left out.</summary>
-public sealed record ImportedSite(IReadOnlyList<ImportedArticle> Articles, IReadOnlyList<ImportSkip> Skipped);
+public sealed record ImportedSite(IReadOnlyList<ImportedArticle> Articles, IReadOnlyList<ImportSkip> Skipped)
+{
+    /// <summary>The media the export names, in the export's order; empty for an export that lists none.</summary>
+    public IReadOnlyList<ImportedMedia> Media { get; init; } = [];
+}
 
 /// <summary>An export that cannot be read; <see cref="Where"/> names the place (a line, an item, a JSON path).</summary>
 public sealed class ImportFormatException(string where, string message) : Exception($"{where}: {message}")
