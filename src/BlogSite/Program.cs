@@ -6,6 +6,7 @@ using BlogSite.Counters;
 using BlogSite.Data;
 using BlogSite.Feeds;
 using BlogSite.Health;
+using BlogSite.Import;
 using BlogSite.Media;
 using BlogSite.Pages.Articles;
 using BlogSite.Pages.Comments;
@@ -38,6 +39,11 @@ await app.Services.InitialiseBlogDataAsync();
 if (await UsersCli.TryRunAsync(args, app.Services) is { } exitCode)
 {
     return exitCode;
+}
+
+if (await ImportCli.TryRunAsync(args, app.Services) is { } importExitCode)
+{
+    return importExitCode;
 }
 
 await app.Services.GetRequiredService<SiteLock>().TakeAsync();

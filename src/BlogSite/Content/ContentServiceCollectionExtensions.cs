@@ -12,6 +12,7 @@ public static class ContentServiceCollectionExtensions
         services.AddSingleton<CommentRenderer>();
         services.AddScoped<ContentSync>();
         services.AddScoped<ArticleWriter>();
+        services.AddScoped<Import.SiteImporter>();
         services.AddHostedService<ContentWatcher>();
         return services;
     }

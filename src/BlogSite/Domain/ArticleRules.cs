@@ -94,6 +94,13 @@ public static class ArticleRules
     }
 
     /// <summary>
+    /// WordPress's address of every post whatever its permalinks, <c>/?p=123</c>: the one old address with a query,
+    /// kept as written. Null for anything else.
+    /// </summary>
+    public static string? PostIdAlias(string alias) =>
+        alias.StartsWith("/?p=", StringComparison.Ordinal) && alias.Length is > 4 and <= 14 && alias[4..].All(char.IsAsciiDigit) ? alias : null;
+
+    /// <summary>
     /// An old address as it is stored and looked up: a path from the site's root, decoded as ASP.NET Core decodes
     /// a request's path, without host, query, fragment or trailing slash (<c>/a/</c> and <c>/a</c> are one address).
     /// Null when it is not a path this site could have served, or is the home page.
@@ -102,6 +109,11 @@ public static class ArticleRules
     {
         ArgumentNullException.ThrowIfNull(alias);
         var path = alias.Trim();
+        if (PostIdAlias(path) is { } postId)
+        {
+            return postId;
+        }
+
         if (Uri.TryCreate(path, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
         {
             path = absolute.AbsolutePath;

@@ -53,6 +53,7 @@ public sealed class ArticleRulesTests
     [InlineData("/old-post", "/old-post")]
     [InlineData("https://old.example/2019/caf%C3%A9/", "/2019/café")]
     [InlineData("/caf%C3%A9", "/café")]
+    [InlineData("/?p=101", "/?p=101")]
     public void AliasPath_Normalised(string alias, string expected) =>
         Assert.Equal(expected, ArticleRules.AliasPath(alias));
 
@@ -63,6 +64,8 @@ public sealed class ArticleRulesTests
     [InlineData("//evil.example/x")]
     [InlineData("/a/../b")]
     [InlineData("/a?p=1")]
+    [InlineData("/?p=abc")]
+    [InlineData("/?page_id=3")]
     [InlineData("/a#top")]
     [InlineData("/a b")]
     [InlineData("ftp://old.example/a")]

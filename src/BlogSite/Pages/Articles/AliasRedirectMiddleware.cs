@@ -6,16 +6,14 @@ namespace BlogSite.Pages.Articles;
 
 /// <summary>
 /// Old addresses of articles (front matter's <c>aliases</c>, an imported blog's permalinks) answer with a 301 to
-/// the article. Only requests no page matched come here, so a path is looked up once, by the unique index, and
-/// only on the way to a 404.
+/// the article. Only requests no page matched are looked up (and the home page asked for <c>?p=ID</c>), once, by
+/// the unique index, on the way to a 404.
 /// </summary>
 public sealed class AliasRedirectMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, BlogDbContext db, TimeProvider clock, LinkGenerator links)
     {
-        if (context.GetEndpoint() is null && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-            && context.Request.Path.Value is { } requested && requested.Length <= ArticleRules.MaxAliasLength
-            && ArticleRules.AliasPath(requested) is { } path)
+        if ((HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) && OldAddress(context) is { } path)
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var slug = await db.ArticleAliases.AsNoTracking()
@@ -32,5 +30,19 @@ public sealed class AliasRedirectMiddleware(RequestDelegate next)
         }
 
         await next(context);
+    }
+
+    /// <summary>The old address a request may be: WordPress's <c>/?p=ID</c> on the home page, or a path no page answers.</summary>
+    private static string? OldAddress(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.Path == "/" && request.Query.Count == 1 && request.Query["p"] is [{ } id])
+        {
+            return ArticleRules.PostIdAlias("/?p=" + id);
+        }
+
+        return context.GetEndpoint() is null && request.Path.Value is { Length: <= ArticleRules.MaxAliasLength } requested
+            ? ArticleRules.AliasPath(requested)
+            : null;
     }
 }

@@ -52,6 +52,35 @@ public sealed class UploadTests(BlogFactory factory) : IClassFixture<BlogFactory
     }
 
     [Fact]
+    public async Task Upload_UnknownField_IsNamedInTheAnswer_AndIgnored()
+    {
+        var (author, _) = await AdminData.SignInAsync(factory, Roles.Author);
+        var slug = EditorData.NewSlug("upload");
+
+        var response = await UploadAsync(author, "typo.md", Encoding.UTF8.GetBytes(Markdown(slug, extra: "draf: false\n")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var editor = await BlogFactory.ParseAsync(await author.GetAsync(response.Headers.Location));
+        var notice = editor.QuerySelector(".notice[role='status']")!.TextContent;
+        Assert.Contains("is now a draft", notice, StringComparison.Ordinal);
+        Assert.Contains("draf: not a front matter field", notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_MoreTagsThanTheEditorTakes_Is422_NamingTags()
+    {
+        var (author, _) = await AdminData.SignInAsync(factory, Roles.Author);
+        var slug = EditorData.NewSlug("upload");
+        var tags = string.Join(", ", Enumerable.Range(1, 11).Select(i => $"t{i}"));
+
+        var response = await UploadAsync(author, "tags.md", Encoding.UTF8.GetBytes($"---\ntitle: T\nslug: {slug}\ncategory: Uploads\ntags: [{tags}]\n---\nText.\n"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.StartsWith("tags:", Assert.Single(await ErrorsAsync(response)), StringComparison.Ordinal);
+        Assert.False(await ExistsAsync(slug));
+    }
+
+    [Fact]
     public async Task Upload_AliasChainInFrontMatter_Is422Quickly_NamingTheLine_AndNothingStored()
     {
         var (author, _) = await AdminData.SignInAsync(factory, Roles.Author);
