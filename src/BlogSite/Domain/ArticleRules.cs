@@ -72,10 +72,13 @@ public static class ArticleRules
             return $"At most {MaxTags} tags; this has {tags.Count}.";
         }
 
-        return tags.FirstOrDefault(t => Slug.From(t).Length == 0 || t.Trim().Length > Tag.MaxNameLength) is { } bad
+        return tags.FirstOrDefault(t => !IsTagName(t)) is { } bad
             ? $"'{bad}' can't be a tag: it needs a letter or digit and at most {Tag.MaxNameLength} characters."
             : null;
     }
+
+    /// <summary>Whether <paramref name="name"/> can be a tag: a letter or digit, and at most <see cref="Tag.MaxNameLength"/> characters.</summary>
+    public static bool IsTagName(string name) => Slug.From(name).Length > 0 && name.Trim().Length <= Tag.MaxNameLength;
 
     public static string? BodyProblem(string body) =>
         body.Length > MaxBodyLength ? $"The text can be at most {MaxBodyLength:N0} characters; this has {body.Length:N0}." : null;

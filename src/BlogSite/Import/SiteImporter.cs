@@ -88,7 +88,7 @@ public sealed class SiteImporter(BlogDbContext db, ArticleWriter writer, BlogCha
             notes.Add($"the summary was shortened to {Article.MaxSummaryLength} characters");
         }
 
-        var tags = ArticleRules.TagNames(imported.Tags).Where(t => t.Length <= Tag.MaxNameLength && Slug.From(t).Length > 0).ToList();
+        var tags = ArticleRules.TagNames(imported.Tags).Where(ArticleRules.IsTagName).ToList();
         if (tags.Count > ArticleRules.MaxTags)
         {
             notes.Add($"only its first {ArticleRules.MaxTags} of {tags.Count} tags were kept");

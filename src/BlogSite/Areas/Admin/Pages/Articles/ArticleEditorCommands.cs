@@ -109,14 +109,15 @@ public sealed class ArticleEditorCommands(
     /// <summary>Takes an article out of the bin, as it was; Admins only (the page says so).</summary>
     public async Task<bool> RestoreFromBinAsync(int id, CancellationToken ct)
     {
-        var slug = await db.Articles.IgnoreQueryFilters().Where(a => a.Id == id && a.DeletedAt != null).Select(a => a.Slug).FirstOrDefaultAsync(ct);
-        var restored = await db.Articles.IgnoreQueryFilters().Where(a => a.Id == id && a.DeletedAt != null)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.DeletedAt, (DateTime?)null), ct);
-        if (restored == 1)
+        var article = await db.Articles.IgnoreQueryFilters().SingleOrDefaultAsync(a => a.Id == id && a.DeletedAt != null, ct);
+        if (article is null)
         {
-            changes.Raise(new ArticleChanged(slug!));
+            return false;
         }
 
-        return restored == 1;
+        article.DeletedAt = null;
+        await db.SaveChangesAsync(ct);
+        changes.Raise(new ArticleChanged(article.Slug));
+        return true;
     }
 }
