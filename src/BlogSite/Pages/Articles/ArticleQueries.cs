@@ -66,6 +66,8 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
     /// the same category one; ties go to the newer. Articles sharing nothing are not shown. The candidates are
     /// the latest few of each of its tags and of its category, so the page reads a bounded number of rows at any
     /// size of the store; an older article that shares more can lose to a newer one that shares less.
+    /// One query: the candidates' ids as a union of those index walks, each candidate's shared tags counted
+    /// through the (ArticlesId, TagsId) key.
     /// </summary>
     public async Task<IReadOnlyList<RelatedArticle>> RelatedAsync(ArticleDetails article, CancellationToken ct)
     {
@@ -74,36 +76,31 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
         var categoryId = article.CategoryId;
         var tagIds = article.Tags.Select(t => t.Id).ToList();
 
-        var candidates = new Dictionary<int, RelatedCandidate>();
+        var candidateIds = Published(now)
+            .Where(a => a.CategoryId == categoryId && a.Id != article.Id)
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Select(a => a.Id)
+            .Take(RelatedCandidates);
         foreach (var tagId in tagIds)
         {
-            var byTag = await (
+            candidateIds = candidateIds.Concat((
                 from link in tagged
                 where EF.Property<int>(link, "TagsId") == tagId
                 join a in Published(now) on EF.Property<int>(link, "ArticlesId") equals a.Id
                 where a.Id != article.Id
                 orderby EF.Property<int>(link, "ArticlesId") descending
-                select new RelatedCandidate(a.Id, a.CategoryId, a.Slug, a.Title, a.PublishedAt!.Value, a.ReadingMinutes))
-                .Take(RelatedCandidates).ToListAsync(ct);
-            byTag.ForEach(c => candidates.TryAdd(c.Id, c));
+                select a.Id)
+                .Take(RelatedCandidates));
         }
 
-        var byCategory = await Published(now)
-            .Where(a => a.CategoryId == categoryId && a.Id != article.Id)
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Select(a => new RelatedCandidate(a.Id, a.CategoryId, a.Slug, a.Title, a.PublishedAt!.Value, a.ReadingMinutes))
-            .Take(RelatedCandidates).ToListAsync(ct);
-        byCategory.ForEach(c => candidates.TryAdd(c.Id, c));
+        var candidates = await db.Articles.AsNoTracking()
+            .Where(a => candidateIds.Contains(a.Id))
+            .Select(a => new RelatedCandidate(a.Id, a.CategoryId, a.Slug, a.Title, a.PublishedAt!.Value, a.ReadingMinutes,
+                tagged.Count(link => EF.Property<int>(link, "ArticlesId") == a.Id && tagIds.Contains(EF.Property<int>(link, "TagsId")))))
+            .ToListAsync(ct);
 
-        var ids = candidates.Keys.ToList();
-        var shared = await tagged
-            .Where(link => ids.Contains(EF.Property<int>(link, "ArticlesId")) && tagIds.Contains(EF.Property<int>(link, "TagsId")))
-            .GroupBy(link => EF.Property<int>(link, "ArticlesId"))
-            .Select(g => new { Id = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Id, g => g.Count, ct);
-
-        return candidates.Values
-            .Select(c => (Candidate: c, Score: shared.GetValueOrDefault(c.Id) * 2 + (c.CategoryId == categoryId ? 1 : 0)))
+        return candidates
+            .Select(c => (Candidate: c, Score: c.SharedTags * 2 + (c.CategoryId == categoryId ? 1 : 0)))
             .Where(c => c.Score > 0)
             .OrderByDescending(c => c.Score).ThenByDescending(c => c.Candidate.PublishedAt).ThenByDescending(c => c.Candidate.Id)
             .Take(RelatedCount)
@@ -111,7 +108,7 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
             .ToList();
     }
 
-    private sealed record RelatedCandidate(int Id, int CategoryId, string Slug, string Title, DateTime PublishedAt, int ReadingMinutes);
+    private sealed record RelatedCandidate(int Id, int CategoryId, string Slug, string Title, DateTime PublishedAt, int ReadingMinutes, int SharedTags);
 
     /// <summary>The current slug of a published article that used to be at <paramref name="oldSlug"/>.</summary>
     public Task<string?> FindRedirectAsync(string oldSlug, CancellationToken ct)

@@ -12,6 +12,8 @@ public static class ArticlesServiceCollectionExtensions
         services.AddOptions<Search.SearchOptions>().BindConfiguration(Search.SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Search.SearchQueries>();
         services.AddSingleton<Search.SearchRateLimit>();
+        services.AddSingleton<Shared.CategoryNavigation>();
+        services.AddSingleton<Data.IBlogChangeListener>(provider => provider.GetRequiredService<Shared.CategoryNavigation>());
         return services;
     }
 }

@@ -11,17 +11,61 @@ public sealed record SiteHeaderModel(string Title, string Tagline, IReadOnlyList
 public sealed record CategoryLink(string Slug, string Name);
 
 /// <summary>The site's name and its category navigation, for the layout.</summary>
-public sealed class SiteHeaderViewComponent(BlogDbContext db, IOptions<SiteOptions> site) : ViewComponent
+public sealed class SiteHeaderViewComponent(BlogDbContext db, CategoryNavigation navigation, IOptions<SiteOptions> site) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        var categories = await db.Categories.AsNoTracking()
-            .Where(c => c.Articles.Any(a => a.Status == Domain.ArticleStatus.Published))
-            .OrderBy(c => c.Name)
-            .Select(c => new CategoryLink(c.Slug, c.Name))
-            .ToListAsync(HttpContext.RequestAborted);
+        var categories = await navigation.GetAsync(
+            ct => db.Categories.AsNoTracking()
+                .Where(c => c.Articles.Any(a => a.Status == Domain.ArticleStatus.Published))
+                .OrderBy(c => c.Name)
+                .Select(c => new CategoryLink(c.Slug, c.Name))
+                .ToListAsync(ct),
+            HttpContext.RequestAborted);
         return View(new SiteHeaderModel(site.Value.Title, site.Value.Tagline, categories));
     }
+}
+
+/// <summary>
+/// The categories every reader page lists, kept between requests: they change only when an article does, so the
+/// layout reads them once per change instead of once per page. Kept at most a minute besides, as a bound on
+/// anything that changes them without an event.
+/// </summary>
+public sealed class CategoryNavigation(TimeProvider clock) : IBlogChangeListener
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+    private volatile Kept? kept;
+    private long version;
+
+    public async Task<IReadOnlyList<CategoryLink>> GetAsync(Func<CancellationToken, Task<List<CategoryLink>>> read, CancellationToken ct)
+    {
+        if (kept is { } current && clock.GetUtcNow() - current.ReadAt < Lifetime)
+        {
+            return current.Categories;
+        }
+
+        // A change during the read may not be in what was read: keep it only if no change came meanwhile.
+        var before = Interlocked.Read(ref version);
+        var readAt = clock.GetUtcNow();
+        var categories = await read(ct);
+        if (Interlocked.Read(ref version) == before)
+        {
+            kept = new Kept(categories, readAt);
+        }
+
+        return categories;
+    }
+
+    public void OnChanged(BlogChange change)
+    {
+        if (change is not ArticleActivityChanged)
+        {
+            Interlocked.Increment(ref version);
+            kept = null;
+        }
+    }
+
+    private sealed record Kept(IReadOnlyList<CategoryLink> Categories, DateTimeOffset ReadAt);
 }
 
 /// <summary>The document title: the page's own title, then the site's name.</summary>
