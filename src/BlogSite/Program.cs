@@ -46,6 +46,11 @@ if (await ImportCli.TryRunAsync(args, app.Services) is { } importExitCode)
     return importExitCode;
 }
 
+if (await BlogSite.Export.ExportCli.TryRunAsync(args, app.Services) is { } exportExitCode)
+{
+    return exportExitCode;
+}
+
 await app.Services.GetRequiredService<SiteLock>().TakeAsync();
 await DemoAccounts.SeedAsync(app.Services, app.Environment);
 await app.Services.SyncBlogContentAsync();

@@ -17,6 +17,7 @@ public static class ImportCli
     public const string Usage = """
         Usage: import wordpress FILE.xml
                import ghost FILE.json
+               import blogsite FILE.zip
         """;
 
     public static Task<int?> TryRunAsync(string[] args, IServiceProvider services) => TryRunAsync(args, services, CliConsole.Terminal);
@@ -29,6 +30,11 @@ public static class ImportCli
         if (args.Length == 0 || args[0] != "import")
         {
             return null;
+        }
+
+        if (args is [_, BlogSiteImportCommand.Kind, var archive])
+        {
+            return await BlogSiteImportCommand.RunAsync(archive, services, console);
         }
 
         if (args.Length != 3 || args[1] is not ("wordpress" or "ghost"))

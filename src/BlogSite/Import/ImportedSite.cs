@@ -32,7 +32,22 @@ public sealed record ImportedArticle(
     IReadOnlyList<string> OldPaths,
     IReadOnlyList<ImportedComment> Comments,
     string? FeatureImage = null,
-    string? CanonicalUrl = null);
+    string? CanonicalUrl = null)
+{
+    /// <summary>Counts and dates another BlogSite kept (a blog without them starts at zero, created when published).</summary>
+    public long Views { get; init; }
+
+    public long Hearts { get; init; }
+
+    public DateTime? CreatedAt { get; init; }
+
+    public bool AdsOff { get; init; }
+
+    public bool CommentsClosed { get; init; }
+
+    /// <summary>Slugs the article had on a BlogSite before, answered with a 301 as there (its other old addresses are <see cref="OldPaths"/>).</summary>
+    public IReadOnlyList<string> OldSlugs { get; init; } = [];
+}
 
 /// <summary>
 /// A comment as exported: <see cref="ParentSourceId"/> may point at any depth of reply; the importer attaches
@@ -46,7 +61,11 @@ public sealed record ImportedComment(
     string Body,
     ImportedBodyFormat BodyFormat,
     CommentStatus Status,
-    DateTime CreatedAt);
+    DateTime CreatedAt)
+{
+    /// <summary>Why a moderator held it, as its blog said; null gives a held comment the importer's own reason.</summary>
+    public string? HeldReason { get; init; }
+}
 
 /// <summary>Something in the export that is not imported, and why (a page, an attachment, a post with no title).</summary>
 public sealed record ImportSkip(string Where, string Why);

@@ -48,12 +48,16 @@ public sealed class SiteImporter(BlogDbContext db, ArticleWriter writer, BlogCha
             var byline = await BylineAsync(imported, ct);
             var now = clock.GetUtcNow().UtcDateTime;
             var thread = Threads(imported.Comments);
+            var oldSlugs = await FreeOldSlugsAsync(imported, draft, ct);
             var written = await writer.WriteAsync(null, draft, byline, new RevisionNote(null, ImporterName, $"Imported from {source}"), ct,
                 stamp: article =>
                 {
                     article.ImportedFrom = key;
-                    article.CreatedAt = imported.PublishedAt ?? now;
+                    article.CreatedAt = imported.CreatedAt ?? imported.PublishedAt ?? now;
+                    article.Views = imported.Views;
+                    article.Hearts = imported.Hearts;
                     AddComments(article, thread);
+                    db.SlugRedirects.AddRange(oldSlugs.Select(old => new SlugRedirect { OldSlug = old, Article = article, CreatedAt = now }));
                 });
             if (!written.IsWritten)
             {
@@ -108,6 +112,8 @@ public sealed class SiteImporter(BlogDbContext db, ArticleWriter writer, BlogCha
             PublishAt = imported.PublishedAt,
             Body = MarkdownOf(imported.Body, imported.BodyFormat),
             Aliases = aliases,
+            AdsOff = imported.AdsOff,
+            CommentsClosed = imported.CommentsClosed,
         };
         return (draft, notes);
     }
@@ -155,6 +161,21 @@ public sealed class SiteImporter(BlogDbContext db, ArticleWriter writer, BlogCha
         return byId.Values.OrderBy(c => c.CreatedAt).Select(c => (c, RootOf(c))).ToList();
     }
 
+    /// <summary>The article's old slugs no article or redirect here holds: a slug in use keeps leading where it leads.</summary>
+    private async Task<List<string>> FreeOldSlugsAsync(ImportedArticle imported, ArticleDraft draft, CancellationToken ct)
+    {
+        var own = ArticleRules.SlugOf(draft);
+        var wanted = imported.OldSlugs.Where(s => Slug.IsValid(s) && s != own).Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
+        {
+            return wanted;
+        }
+
+        var taken = await db.SlugRedirects.Where(r => wanted.Contains(r.OldSlug)).Select(r => r.OldSlug)
+            .Concat(db.Articles.IgnoreQueryFilters().Where(a => wanted.Contains(a.Slug)).Select(a => a.Slug)).ToListAsync(ct);
+        return wanted.Except(taken, StringComparer.Ordinal).ToList();
+    }
+
     private void AddComments(Article article, List<(ImportedComment Comment, ImportedComment? Root)> thread)
     {
         var made = new Dictionary<ImportedComment, Comment>();
@@ -170,7 +191,7 @@ public sealed class SiteImporter(BlogDbContext db, ArticleWriter writer, BlogCha
                 Email = email is { Length: > 0 and <= Comment.MaxEmailLength } ? email : null,
                 Body = CommentText.NormaliseBody(MarkdownOf(imported.Body, imported.BodyFormat)),
                 Status = imported.Status,
-                HeldReason = imported.Status == CommentStatus.Pending ? "Pending on the blog it was imported from" : null,
+                HeldReason = imported.HeldReason ?? (imported.Status == CommentStatus.Pending ? "Pending on the blog it was imported from" : null),
                 CreatedAt = DateTime.SpecifyKind(imported.CreatedAt, DateTimeKind.Utc),
                 PosterHash = "imported",
             };

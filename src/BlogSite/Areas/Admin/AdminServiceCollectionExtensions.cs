@@ -14,6 +14,7 @@ public static class AdminServiceCollectionExtensions
         services.AddScoped<UserAdminCommands>();
         services.AddScoped<ArticleEditorQueries>();
         services.AddScoped<ArticleEditorCommands>();
+        services.AddScoped<BlogSite.Export.SiteExporter>();
         return services;
     }
 }
