@@ -3,7 +3,7 @@ using BlogSite.Accounts;
 namespace BlogSite.Import;
 
 /// <summary>
-/// `import wordpress FILE.xml` and `import ghost FILE.json`: another blog's export into this store, through the same
+/// `import wordpress FILE.xml`, `import ghost FILE.json` and `import folder DIR` (a Jekyll or Hugo site): another blog's export into this store, through the same
 /// article writer as the editor. Program.cs runs it once the store is migrated; the site may be running beside it
 /// (its cached pages expire on their own). Exit codes: 0 done (the report on standard output); 1 the file could not
 /// be read or is not such an export, nothing stored (the place is named); 2 not understood (the usage).
@@ -17,6 +17,7 @@ public static class ImportCli
     public const string Usage = """
         Usage: import wordpress FILE.xml
                import ghost FILE.json
+               import folder DIR        (a Jekyll or Hugo site's folder)
         """;
 
     public static Task<int?> TryRunAsync(string[] args, IServiceProvider services) => TryRunAsync(args, services, CliConsole.Terminal);
@@ -31,7 +32,7 @@ public static class ImportCli
             return null;
         }
 
-        if (args.Length != 3 || args[1] is not ("wordpress" or "ghost"))
+        if (args.Length != 3 || args[1] is not ("wordpress" or "ghost" or "folder"))
         {
             await console.Error.WriteLineAsync(Usage);
             return Misuse;
@@ -41,10 +42,17 @@ public static class ImportCli
         ImportedSite site;
         try
         {
-            await using var stream = File.OpenRead(file);
-            site = kind == "wordpress"
-                ? await WordPressExport.ReadAsync(stream, CancellationToken.None)
-                : await GhostExport.ReadAsync(stream, CancellationToken.None);
+            if (kind == "folder")
+            {
+                site = await StaticSiteFolder.ReadAsync(file, CancellationToken.None);
+            }
+            else
+            {
+                await using var stream = File.OpenRead(file);
+                site = kind == "wordpress"
+                    ? await WordPressExport.ReadAsync(stream, CancellationToken.None)
+                    : await GhostExport.ReadAsync(stream, CancellationToken.None);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
