@@ -1,4 +1,5 @@
 using BlogSite.Accounts;
+using BlogSite.Domain;
 
 namespace BlogSite.Import;
 
@@ -15,9 +16,9 @@ public static class ImportCli
     public const int Misuse = 2;
 
     public const string Usage = """
-        Usage: import wordpress FILE.xml
-               import ghost FILE.json
-               import folder DIR        (a Jekyll or Hugo site's folder)
+        Usage: import wordpress FILE.xml [--media UPLOADS]   (UPLOADS: a copy of wp-content/uploads)
+               import ghost FILE.json [--media IMAGES]      (IMAGES: a copy of content/images)
+               import folder DIR                            (a Jekyll or Hugo site's folder, its images with it)
         """;
 
     public static Task<int?> TryRunAsync(string[] args, IServiceProvider services) => TryRunAsync(args, services, CliConsole.Terminal);
@@ -32,13 +33,19 @@ public static class ImportCli
             return null;
         }
 
-        if (args.Length != 3 || args[1] is not ("wordpress" or "ghost" or "folder"))
+        var media = args is [_, "wordpress" or "ghost", _, "--media", { Length: > 0 } folder] ? folder : null;
+        if ((args.Length != 3 && media is null) || args[1] is not ("wordpress" or "ghost" or "folder"))
         {
             await console.Error.WriteLineAsync(Usage);
             return Misuse;
         }
 
         var (kind, file) = (args[1], args[2]);
+        if (media is not null && !Directory.Exists(media))
+        {
+            await console.Error.WriteLineAsync($"Could not read {media}: it is not a folder. Nothing was imported.");
+            return Refused;
+        }
         ImportedSite site;
         try
         {
@@ -66,8 +73,21 @@ public static class ImportCli
         }
 
         await using var scope = services.CreateAsyncScope();
+        var images = kind switch
+        {
+            "folder" => MediaFolder.StaticSite(file),
+            "wordpress" when media is not null => MediaFolder.WordPressUploads(media),
+            "ghost" when media is not null => MediaFolder.GhostImages(media),
+            _ => null,
+        };
+        var stored = 0;
+        if (images is not null)
+        {
+            (site, stored) = await scope.ServiceProvider.GetRequiredService<ImportMedia>().StoreAsync(kind, site, images, CancellationToken.None);
+        }
+
         var report = await scope.ServiceProvider.GetRequiredService<SiteImporter>().ImportAsync(kind, site, CancellationToken.None);
-        await console.Out.WriteLineAsync($"Imported {file}: {report}.");
+        await console.Out.WriteLineAsync($"Imported {file}: {report}{(images is null ? "" : $", {Plural.Count(stored, "image", "images")} stored")}.");
         foreach (var skip in report.Skipped)
         {
             await console.Out.WriteLineAsync($"  {skip.Where}: {skip.Why}");
