@@ -18,6 +18,7 @@ builder.Services.AddBlogData(builder.Configuration, builder.Environment);
 builder.Services.AddBlogAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddBlogContent();
 builder.Services.AddBlogMedia();
+builder.Services.AddBlogImport();
 builder.Services.AddViewCounting();
 builder.Services.AddBlogWeb();
 builder.Services.AddBlogAdmin();

@@ -69,31 +69,10 @@ public static class FrontMatterParser
             return Fail(body, "front matter: the file must start with a '---' line, YAML fields, and a closing '---' line");
         }
 
-        if (header.Length > MaxHeaderCharacters)
+        var (map, problem) = LoadHeader(header);
+        if (map is null)
         {
-            return Fail(body, $"front matter: {header.Length:N0} characters between the '---' fences; at most {MaxHeaderCharacters:N0} are allowed");
-        }
-
-        YamlMappingNode map;
-        try
-        {
-            if (Refusal(header) is { } refusal)
-            {
-                return Fail(body, refusal);
-            }
-
-            var stream = new YamlStream();
-            stream.Load(new StringReader(header));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            {
-                return Fail(body, "front matter: expected 'key: value' lines between the '---' fences");
-            }
-
-            map = root;
-        }
-        catch (YamlException ex)
-        {
-            return Fail(body, $"front matter: not valid YAML at line {FileLine(ex.Start)}: {ex.Message}");
+            return Fail(body, problem!);
         }
 
         // The limits are the article's own (ArticleRules), so a file and the editor accept the same articles.
@@ -128,6 +107,37 @@ public static class FrontMatterParser
     /// <summary>The fields front matter may hold; any other is reported as ignored.</summary>
     public static readonly IReadOnlyList<string> Fields =
         ["title", "slug", "summary", "category", "tags", "author", "date", "draft", "ads", "comments", "aliases"];
+
+    /// <summary>
+    /// The YAML between the fences as a mapping, under the limits front matter is read with (its size, no anchors or
+    /// aliases, shallow nesting), or the problem that stops it; other readers of front matter (the folder importer) use it too.
+    /// </summary>
+    public static (YamlMappingNode? Map, string? Problem) LoadHeader(string header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        if (header.Length > MaxHeaderCharacters)
+        {
+            return (null, $"front matter: {header.Length:N0} characters between the '---' fences; at most {MaxHeaderCharacters:N0} are allowed");
+        }
+
+        try
+        {
+            if (Refusal(header) is { } refusal)
+            {
+                return (null, refusal);
+            }
+
+            var stream = new YamlStream();
+            stream.Load(new StringReader(header));
+            return stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
+                ? (null, "front matter: expected 'key: value' lines between the '---' fences")
+                : (root, null);
+        }
+        catch (YamlException ex)
+        {
+            return (null, $"front matter: not valid YAML at line {FileLine(ex.Start)}: {ex.Message}");
+        }
+    }
 
     private static void Check(string field, string? problem, List<string> errors)
     {
