@@ -1,23 +1,14 @@
 using System.Net;
-using BlogSite.Accounts;
 using BlogSite.Import;
 using Microsoft.EntityFrameworkCore;
+
+using static BlogSite.IntegrationTests.Import.ImportRun;
 
 namespace BlogSite.IntegrationTests.Import;
 
 /// <summary>`import folder DIR`, run in-process against the app's real store, with the Jekyll and Hugo folders the unit tests read.</summary>
 public sealed class FolderImportCliTests
 {
-    private static string Fixture(string name) => Path.Combine(BlogFactory.RepositoryRoot, "tests", "BlogSite.Tests", "Import", "Fixtures", name);
-
-    private static async Task<(int? Code, string Output, string Errors)> RunAsync(BlogFactory factory, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var code = await ImportCli.TryRunAsync(["import", .. args], factory.Services, new CliConsole(output, errors, () => ""));
-        return (code, output.ToString(), errors.ToString());
-    }
-
     [Fact]
     public async Task Jekyll_PostsArrive_OldAddressesAre301s_AndASecondRunChangesNothing()
     {

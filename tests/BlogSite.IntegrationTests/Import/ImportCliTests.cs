@@ -1,24 +1,15 @@
 using System.Net;
-using BlogSite.Accounts;
 using BlogSite.Domain;
 using BlogSite.Import;
 using Microsoft.EntityFrameworkCore;
+
+using static BlogSite.IntegrationTests.Import.ImportRun;
 
 namespace BlogSite.IntegrationTests.Import;
 
 /// <summary>`import wordpress|ghost FILE`, run in-process against the app's real store, with the export files the unit tests read.</summary>
 public sealed class ImportCliTests
 {
-    private static string Fixture(string name) => Path.Combine(BlogFactory.RepositoryRoot, "tests", "BlogSite.Tests", "Import", "Fixtures", name);
-
-    private static async Task<(int? Code, string Output, string Errors)> RunAsync(BlogFactory factory, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var code = await ImportCli.TryRunAsync(["import", .. args], factory.Services, new CliConsole(output, errors, () => ""));
-        return (code, output.ToString(), errors.ToString());
-    }
-
     [Fact]
     public async Task WordPress_PostsCommentsAndOldAddresses_Arrive_AndASecondRunChangesNothing()
     {

@@ -1,22 +1,13 @@
 using System.Net;
-using BlogSite.Accounts;
 using BlogSite.Import;
+
+using static BlogSite.IntegrationTests.Import.ImportRun;
 
 namespace BlogSite.IntegrationTests.Import;
 
 /// <summary>`import wordpress FILE --media UPLOADS` and the images of `import folder`: stored as uploads are, and served from /media.</summary>
 public sealed class MediaImportCliTests
 {
-    private static string Fixture(string name) => Path.Combine(BlogFactory.RepositoryRoot, "tests", "BlogSite.Tests", "Import", "Fixtures", name);
-
-    private static async Task<(int? Code, string Output, string Errors)> RunAsync(BlogFactory factory, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var code = await ImportCli.TryRunAsync(["import", .. args], factory.Services, new CliConsole(output, errors, () => ""));
-        return (code, output.ToString(), errors.ToString());
-    }
-
     [Fact]
     public async Task WordPressWithMedia_TheArticleShowsTheStoredImage_AndMediaServesIt()
     {
