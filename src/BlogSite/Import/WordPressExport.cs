@@ -21,6 +21,8 @@ namespace BlogSite.Import;
 /// writer to derive from the title as the editor does.</item>
 /// <item>The first <c>category</c> term is the category; further categories become tags, after the
 /// <c>post_tag</c> terms, so nothing the author filed a post under is lost.</item>
+/// <item>Block-editor footnotes, kept in the post's <c>footnotes</c> meta, are written back into the body by
+/// <see cref="WordPressFootnotes"/>; classic bodies get their paragraphs back from <see cref="WordPressParagraphs"/>.</item>
 /// <item>Comments keep their thread (<c>wp:comment_parent</c>); pingbacks, trackbacks and other comment types
 /// (such as editorial notes) are skipped with a note.</item>
 /// <item>Old paths (published posts only): <c>/?p=ID</c>, the path of <c>&lt;link&gt;</c>, and the
@@ -341,6 +343,13 @@ public static class WordPressExport
             ? url
             : null;
 
+        var body = WordPressFootnotes.Restore(
+            WordPressParagraphs.Restore(item.Content), item.Meta.GetValueOrDefault(WordPressFootnotes.MetaKey), out var footnotesProblem);
+        if (footnotesProblem is not null)
+        {
+            skipped.Add(new ImportSkip(where, footnotesProblem));
+        }
+
         return new ImportedArticle(
             SourceId: id,
             Title: title,
@@ -353,7 +362,7 @@ public static class WordPressExport
             UpdatedAt: Date(item, "post_modified_gmt"),
             AuthorName: authorName,
             AuthorEmail: authorEmail,
-            Body: WordPressParagraphs.Restore(item.Content),
+            Body: body,
             BodyFormat: ImportedBodyFormat.Html,
             OldPaths: draft ? [] : OldPaths(item, id, slug, localDate ?? publishedAt),
             Comments: Comments(item, where, skipped),
