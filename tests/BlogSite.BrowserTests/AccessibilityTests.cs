@@ -115,6 +115,25 @@ public sealed class AccessibilityTests(BrowserFixture site) : IClassFixture<Brow
         });
     }
 
+    [BrowserFact]
+    public async Task ImportWithItsReport_HasNoAxeViolations()
+    {
+        await site.CreateUserAsync("axe-admin@blogsite.test", "Axe Admin", Password, Roles.Admin);
+        var export = Path.Combine(BrowserFixture.RepositoryRoot, "tests", "BlogSite.Tests", "Import", "Fixtures", "wordpress-hedgerow.xml");
+
+        await AssertHasNoViolationsAsync(async page =>
+        {
+            await page.GotoAsync("/account/login?returnUrl=%2Fadmin%2Fimport");
+            await BrowserPages.SignInAsync(page, "axe-admin@blogsite.test", Password);
+            await page.GetByLabel("Export file").SetInputFilesAsync(export);
+            await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Import" }).ClickAsync();
+            await Expect(page.Locator("#import-report")).ToContainTextAsync("Imported wordpress-hedgerow.xml:");
+            await Expect(page.Locator(".import-report li").First).ToBeVisibleAsync();
+            var scheme = await page.EvaluateAsync<bool>("matchMedia('(prefers-color-scheme: dark)').matches") ? "dark" : "light";
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"admin-import-{scheme}.png"), FullPage = true });
+        }, 390, 1280);
+    }
+
     /// <summary>
     /// axe does not check the edges of form fields, yet without them a field cannot be found (WCAG 1.4.11):
     /// each text field's border against its own background and the page's must reach 3:1.

@@ -35,7 +35,7 @@ public sealed class BlogSiteArchive : IDisposable
     /// <summary>Ten years of a busy blog with its images is a few gigabytes.</summary>
     public const long MaxTotalBytes = 16L * 1024 * 1024 * 1024;
 
-    private const int BufferLength = 81_920;
+    private const int BufferLength = ZipEntries.BufferLength;
 
     private readonly ZipArchive zip;
     private readonly ArchiveManifest manifest;
@@ -100,11 +100,7 @@ public sealed class BlogSiteArchive : IDisposable
         foreach (var entry in zip.Entries)
         {
             var name = entry.FullName;
-            if (name.Length == 0 || name.Contains('\\', StringComparison.Ordinal) || name.Contains(':', StringComparison.Ordinal)
-                || name.StartsWith('/') || name.Any(char.IsControl) || name.Split('/').Any(part => part is "." or ".."))
-            {
-                throw new ImportFormatException($"entry '{name}'", "not a plain relative path inside the archive; the archive is refused");
-            }
+            ZipEntries.CheckName(name);
 
             if (!names.Add(name))
             {
@@ -304,7 +300,7 @@ public sealed class BlogSiteArchive : IDisposable
         var head = new MemoryStream();
         await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferLength, useAsync: true))
         {
-            await ForEachChunkAsync(entry, entry.Length, async chunk =>
+            await ZipEntries.ForEachChunkAsync(entry, entry.Length, async chunk =>
             {
                 hash.AppendData(chunk.Span);
                 if (head.Length < ImageSniffer.HeaderLength)
@@ -355,38 +351,12 @@ public sealed class BlogSiteArchive : IDisposable
         }
 
         var bytes = new MemoryStream((int)entry.Length);
-        await ForEachChunkAsync(entry, entry.Length, chunk =>
+        await ZipEntries.ForEachChunkAsync(entry, entry.Length, chunk =>
         {
             bytes.Write(chunk.Span);
             return Task.CompletedTask;
         }, ct);
         return bytes.ToArray();
-    }
-
-    /// <summary>Inflates the entry chunk by chunk; more bytes than the directory stated is a zip bomb or a damaged file, refused either way.</summary>
-    private static async Task ForEachChunkAsync(ZipArchiveEntry entry, long stated, Func<ReadOnlyMemory<byte>, Task> chunk, CancellationToken ct)
-    {
-        try
-        {
-            await using var source = await entry.OpenAsync(ct);
-            var buffer = new byte[BufferLength];
-            long total = 0;
-            int read;
-            while ((read = await source.ReadAsync(buffer, ct)) > 0)
-            {
-                total += read;
-                if (total > stated)
-                {
-                    throw new ImportFormatException($"entry '{entry.FullName}'", $"inflates past the {stated:N0} bytes the archive states for it; the archive is refused");
-                }
-
-                await chunk(buffer.AsMemory(0, read));
-            }
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new ImportFormatException($"entry '{entry.FullName}'", $"damaged ({ex.Message})");
-        }
     }
 
     public void Dispose() => zip.Dispose();

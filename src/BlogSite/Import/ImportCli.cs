@@ -1,10 +1,10 @@
 using BlogSite.Accounts;
-using BlogSite.Domain;
 
 namespace BlogSite.Import;
 
 /// <summary>
-/// `import wordpress FILE.xml`, `import ghost FILE.json` and `import folder DIR` (a Jekyll or Hugo site): another blog's export into this store, through the same
+/// `import wordpress FILE.xml`, `import ghost FILE.json`, `import folder DIR` (a Jekyll or Hugo site) and
+/// `import blogsite FILE.zip`: another blog's export into this store by <see cref="ImportJob"/>, through the same
 /// article writer as the editor. Program.cs runs it once the store is migrated; the site may be running beside it
 /// (its cached pages expire on their own). Exit codes: 0 done (the report on standard output); 1 the file could not
 /// be read or is not such an export, nothing stored (the place is named); 2 not understood (the usage).
@@ -34,13 +34,8 @@ public static class ImportCli
             return null;
         }
 
-        if (args is [_, BlogSiteImportCommand.Kind, var archive])
-        {
-            return await BlogSiteImportCommand.RunAsync(archive, services, console);
-        }
-
-        var media = args is [_, "wordpress" or "ghost", _, "--media", { Length: > 0 } folder] ? folder : null;
-        if ((args.Length != 3 && media is null) || args[1] is not ("wordpress" or "ghost" or "folder"))
+        var media = args is [_, ImportJob.WordPress or ImportJob.Ghost, _, "--media", { Length: > 0 } folder] ? folder : null;
+        if ((args.Length != 3 && media is null) || !ImportJob.Kinds.Contains(args[1]))
         {
             await console.Error.WriteLineAsync(Usage);
             return Misuse;
@@ -52,20 +47,12 @@ public static class ImportCli
             await console.Error.WriteLineAsync($"Could not read {media}: it is not a folder. Nothing was imported.");
             return Refused;
         }
-        ImportedSite site;
+
+        await using var scope = services.CreateAsyncScope();
+        ImportOutcome outcome;
         try
         {
-            if (kind == "folder")
-            {
-                site = await StaticSiteFolder.ReadAsync(file, CancellationToken.None);
-            }
-            else
-            {
-                await using var stream = File.OpenRead(file);
-                site = kind == "wordpress"
-                    ? await WordPressExport.ReadAsync(stream, CancellationToken.None)
-                    : await GhostExport.ReadAsync(stream, CancellationToken.None);
-            }
+            outcome = await scope.ServiceProvider.GetRequiredService<ImportJob>().RunAsync(kind, file, media, CancellationToken.None);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -74,27 +61,12 @@ public static class ImportCli
         }
         catch (ImportFormatException ex)
         {
-            await console.Error.WriteLineAsync($"{file} is not a {kind} export BlogSite can read: {ex.Message}. Nothing was imported.");
+            await console.Error.WriteLineAsync($"{file} is not a {ImportJob.Describe(kind)} BlogSite can read: {ex.Message}. No article was imported.");
             return Refused;
         }
 
-        await using var scope = services.CreateAsyncScope();
-        var images = kind switch
-        {
-            "folder" => MediaFolder.StaticSite(file),
-            "wordpress" when media is not null => MediaFolder.WordPressUploads(media),
-            "ghost" when media is not null => MediaFolder.GhostImages(media),
-            _ => null,
-        };
-        var stored = 0;
-        if (images is not null)
-        {
-            (site, stored) = await scope.ServiceProvider.GetRequiredService<ImportMedia>().StoreAsync(kind, site, images, CancellationToken.None);
-        }
-
-        var report = await scope.ServiceProvider.GetRequiredService<SiteImporter>().ImportAsync(kind, site, CancellationToken.None);
-        await console.Out.WriteLineAsync($"Imported {file}: {report}{(images is null ? "" : $", {Plural.Count(stored, "image", "images")} stored")}.");
-        foreach (var skip in report.Skipped)
+        await console.Out.WriteLineAsync($"Imported {file}: {outcome}.");
+        foreach (var skip in outcome.Skipped)
         {
             await console.Out.WriteLineAsync($"  {skip.Where}: {skip.Why}");
         }

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Http.Metadata;
+using BlogSite.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
@@ -21,9 +21,7 @@ public static class MediaServiceCollectionExtensions
         // because AddRazorPages' own setup replaces the conventions collection whenever it runs.
         services.AddOptions<RazorPagesOptions>().PostConfigure<IOptions<MediaOptions>>((pages, media) =>
             pages.Conventions.AddAreaPageApplicationModelConvention("Admin", UploadPage, page =>
-                page.EndpointMetadata.Add(new UploadSizeLimit(media.Value.MaxImageBytes + FormOverheadBytes))));
+                page.EndpointMetadata.Add(new BodySizeLimit(media.Value.MaxImageBytes + FormOverheadBytes))));
         return services;
     }
-
-    private sealed record UploadSizeLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
 }

@@ -184,7 +184,7 @@ public sealed class ExportRoundTripTests
             var (again, secondReport, _) = await CliAsync(target, "import", "blogsite", file);
             Assert.Equal(ImportCli.Done, again);
             Assert.Contains("0 articles imported, 3 already here", secondReport, StringComparison.Ordinal);
-            Assert.Contains("0 images copied, 1 already here", secondReport, StringComparison.Ordinal);
+            Assert.Contains("0 images stored, 1 already here", secondReport, StringComparison.Ordinal);
             Assert.Equal(before, await ShapeAsync(target));
             Assert.Equal(1, await target.WithDbAsync(db => db.SlugRedirects.CountAsync()));
         }
