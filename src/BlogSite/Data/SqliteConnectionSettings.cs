@@ -1,5 +1,8 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace BlogSite.Data;
 
@@ -20,17 +23,41 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
     // still writes with write(). The size is a limit on address space, not memory; SQLite caps it at 2 GB.
     public const string Pragmas = "PRAGMA synchronous = FULL; PRAGMA mmap_size = 2147418112;";
 
+    // A pooled connection keeps its settings between opens, and EF opens one for each query: the settings are
+    // applied once per connection SQLite opened (its handle), not once per query.
+    private readonly ConditionalWeakTable<sqlite3, object> applied = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (NeedsSettings(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+            Applied(connection);
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (NeedsSettings(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            Applied(connection);
+        }
+    }
+
+    private bool NeedsSettings(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || !applied.TryGetValue(handle, out _);
+
+    // A connection is used by one thread at a time, so nothing else marks its handle between the check and here.
+    private void Applied(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            applied.AddOrUpdate(handle, this);
+        }
     }
 }
