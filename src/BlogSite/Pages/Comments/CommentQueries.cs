@@ -45,9 +45,43 @@ public sealed class CommentQueries(BlogDbContext db, CommentRenderer renderer, T
     public async Task<CommentPage?> PageAsync(int articleId, string? readerKey, int page, int? thread, CancellationToken ct)
     {
         var published = await db.Comments.CountAsync(c => c.ArticleId == articleId && c.Status == CommentStatus.Published, ct);
+        if (thread is null && page == 1 && published <= Math.Min(options.Value.ThreadsPerPage, options.Value.RepliesPerThread)
+            && await WholeDiscussionAsync(articleId, readerKey, published, ct) is { } whole)
+        {
+            return whole;
+        }
+
         return thread is { } rootId
             ? await ThreadPageAsync(articleId, rootId, readerKey, page, published, ct)
             : await ThreadsPageAsync(articleId, readerKey, page, published, ct);
+    }
+
+    /// <summary>
+    /// Most articles have fewer comments than one page shows: then the page is all of them, read in one query and
+    /// threaded here, the same page the windows below would give in four. Null when the reader's own waiting comments
+    /// are more than a page takes, for the windows to choose among.
+    /// </summary>
+    private async Task<CommentPage?> WholeDiscussionAsync(int articleId, string? readerKey, int published, CancellationToken ct)
+    {
+        // Sorted here, as the replies are below: no index serves this article's comments by date.
+        var rows = (await db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId).Where(Visible(readerKey))
+            .Take(published + MaxOwnPending + 1)
+            .Select(c => new Row(c.Id, c.ParentId, c.AuthorName, c.CreatedAt, c.Body, c.Status)).ToListAsync(ct))
+            .Order(Row.Order)
+            .ToList();
+        if (rows.Count > published + MaxOwnPending)
+        {
+            return null;
+        }
+
+        var replies = rows.Where(r => r.ParentId is not null).ToLookup(r => r.ParentId!.Value);
+        var views = new List<CommentView>();
+        foreach (var root in rows.Where(r => r.ParentId is null))
+        {
+            views.Add(await ViewAsync(root, await ViewsAsync(replies[root.Id], ct), 0, ct));
+        }
+
+        return new CommentPage(views, published, 1, 1);
     }
 
     /// <summary>
