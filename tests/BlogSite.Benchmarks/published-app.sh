@@ -35,6 +35,8 @@ publish_app() {
 
 # Starts the app on $APP_URL in Production with the database file $1 and content/, its output in
 # $WORK/app.log; the words after $1 go before the app's command (e.g. taskset -c 0). Sets APP_PID.
+# Scheduled backups are off: on a store with no backup yet the first starts at once, and copying a
+# 3 GB store takes the core the pages are timed on.
 start_app() {
     local database=$1
     shift
@@ -43,7 +45,7 @@ start_app() {
     (
         cd "$WORK/app"
         exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$APP_URL" \
-            ConnectionStrings__Blog="Data Source=$database" Content__Path="$REPO/content" Site__BaseUrl="${SITE_BASE_URL:-$APP_URL}" \
+            ConnectionStrings__Blog="Data Source=$database" Content__Path="$REPO/content" Site__BaseUrl="${SITE_BASE_URL:-$APP_URL}" Backup__IntervalHours=0 \
             "$@" "${exe[@]}"
     ) >"$WORK/app.log" 2>&1 &
     APP_PID=$!

@@ -61,11 +61,17 @@ public sealed class SitemapWriter(SiteUrls urls)
         await writer.FlushAsync();
     }
 
-    public Task WriteArticlesAsync(Stream output, IAsyncEnumerable<SitemapArticle> articles, HttpContext context, CancellationToken ct) =>
-        WriteUrlSetAsync(output, articles.Select(a => (urls.Page(context, "/Articles/Details", new { slug = a.Slug }), (DateTime?)a.UpdatedAt)), ct);
+    public Task WriteArticlesAsync(Stream output, IAsyncEnumerable<SitemapArticle> articles, HttpContext context, CancellationToken ct)
+    {
+        var address = urls.PageBySlug(context, "/Articles/Details");
+        return WriteUrlSetAsync(output, articles.Select(a => (address.With(a.Slug), (DateTime?)a.UpdatedAt)), ct);
+    }
 
-    public Task WriteTagsAsync(Stream output, IAsyncEnumerable<string> tags, HttpContext context, CancellationToken ct) =>
-        WriteUrlSetAsync(output, tags.Select(tag => (urls.Page(context, "/Tags/Details", new { slug = tag }), (DateTime?)null)), ct);
+    public Task WriteTagsAsync(Stream output, IAsyncEnumerable<string> tags, HttpContext context, CancellationToken ct)
+    {
+        var address = urls.PageBySlug(context, "/Tags/Details");
+        return WriteUrlSetAsync(output, tags.Select(tag => (address.With(tag), (DateTime?)null)), ct);
+    }
 
     public string WriteRobots(HttpContext context)
     {

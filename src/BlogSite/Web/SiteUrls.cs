@@ -15,6 +15,10 @@ public sealed class SiteUrls(IOptions<SiteOptions> site, LinkGenerator links)
         Absolute(context.Request, links.GetPathByPage(context, page, values: values)
             ?? throw new InvalidOperationException($"No route to {page}."));
 
+    /// <summary>The absolute address of a Razor page by slug, for many slugs (a sitemap's thousand): the router is asked once.</summary>
+    public AddressTemplate PageBySlug(HttpContext context, string page) =>
+        AddressTemplate.ForSlug(Page(context, page, new { slug = AddressTemplate.StandInSlug }));
+
     /// <summary>The absolute address of a named endpoint.</summary>
     public string Route(HttpContext context, string name, object? values = null) =>
         Absolute(context.Request, links.GetPathByName(context, name, values)

@@ -67,17 +67,18 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
     /// the latest few of each of its tags and of its category, so the page reads a bounded number of rows at any
     /// size of the store; an older article that shares more can lose to a newer one that shares less.
     /// One query: the candidates' ids as a union of those index walks, each candidate's shared tags counted
-    /// through the (ArticlesId, TagsId) key.
+    /// through the (ArticlesId, TagsId) key. The shared tags are matched against this article's own rows rather
+    /// than a list of ids: a list parameter makes EF write the SQL again on every request.
     /// </summary>
     public async Task<IReadOnlyList<RelatedArticle>> RelatedAsync(ArticleDetails article, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var tagged = db.Set<Dictionary<string, object>>("ArticleTags");
-        var categoryId = article.CategoryId;
+        var (articleId, categoryId) = (article.Id, article.CategoryId);
         var tagIds = article.Tags.Select(t => t.Id).ToList();
 
         var candidateIds = Published(now)
-            .Where(a => a.CategoryId == categoryId && a.Id != article.Id)
+            .Where(a => a.CategoryId == categoryId && a.Id != articleId)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Select(a => a.Id)
             .Take(RelatedCandidates);
@@ -87,7 +88,7 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
                 from link in tagged
                 where EF.Property<int>(link, "TagsId") == tagId
                 join a in Published(now) on EF.Property<int>(link, "ArticlesId") equals a.Id
-                where a.Id != article.Id
+                where a.Id != articleId
                 orderby EF.Property<int>(link, "ArticlesId") descending
                 select a.Id)
                 .Take(RelatedCandidates));
@@ -96,7 +97,8 @@ public sealed class ArticleQueries(BlogDbContext db, MarkdownRenderer renderer, 
         var candidates = await db.Articles.AsNoTracking()
             .Where(a => candidateIds.Contains(a.Id))
             .Select(a => new RelatedCandidate(a.Id, a.CategoryId, a.Slug, a.Title, a.PublishedAt!.Value, a.ReadingMinutes,
-                tagged.Count(link => EF.Property<int>(link, "ArticlesId") == a.Id && tagIds.Contains(EF.Property<int>(link, "TagsId")))))
+                tagged.Count(link => EF.Property<int>(link, "ArticlesId") == a.Id
+                    && tagged.Any(mine => EF.Property<int>(mine, "ArticlesId") == articleId && EF.Property<int>(mine, "TagsId") == EF.Property<int>(link, "TagsId")))))
             .ToListAsync(ct);
 
         return candidates
