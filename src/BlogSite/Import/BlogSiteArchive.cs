@@ -52,15 +52,7 @@ public sealed class BlogSiteArchive : IDisposable
     public static async Task<BlogSiteArchive> OpenAsync(Stream stream, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        ZipArchive zip;
-        try
-        {
-            zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: Encoding.UTF8);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new ImportFormatException("the file", $"not a zip archive ({ex.Message})");
-        }
+        var zip = ZipEntries.Open(stream);
 
         try
         {

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text;
 
 namespace BlogSite.Import;
 
@@ -28,17 +27,7 @@ public static class StaticSiteZip
         ArgumentNullException.ThrowIfNull(zip);
         var root = Path.GetFullPath(folder);
         Directory.CreateDirectory(root);
-        ZipArchive archive;
-        try
-        {
-            archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: Encoding.UTF8);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new ImportFormatException("the file", $"not a zip archive ({ex.Message})");
-        }
-
-        using (archive)
+        using (var archive = ZipEntries.Open(zip))
         {
             var files = Files(archive);
             foreach (var entry in files)

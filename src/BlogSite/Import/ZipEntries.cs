@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text;
 
 namespace BlogSite.Import;
 
@@ -6,6 +7,19 @@ namespace BlogSite.Import;
 public static class ZipEntries
 {
     public const int BufferLength = 81_920;
+
+    /// <summary>Opens <paramref name="stream"/> (seekable, left open) for reading, names in UTF-8; a file that is not a zip is a format error.</summary>
+    public static ZipArchive Open(Stream stream)
+    {
+        try
+        {
+            return new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: Encoding.UTF8);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ImportFormatException("the file", $"not a zip archive ({ex.Message})");
+        }
+    }
 
     /// <summary>Refuses a name that could leave the folder it is extracted to, or that no file system would take as written.</summary>
     public static void CheckName(string name)
