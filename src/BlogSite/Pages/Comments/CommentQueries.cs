@@ -63,8 +63,11 @@ public sealed class CommentQueries(BlogDbContext db, CommentRenderer renderer, T
     /// </summary>
     private async Task<CommentPage?> WholeDiscussionAsync(int articleId, string? readerKey, int published, CancellationToken ct)
     {
-        // Sorted here, as the replies are below: no index serves this article's comments by date.
-        var rows = (await db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId).Where(Visible(readerKey))
+        // Sorted here, as the replies are below: no index serves this article's comments by date. The status is
+        // named on its own so that the (ArticleId, Status) index skips the article's spam and deleted comments.
+        var rows = (await db.Comments.AsNoTracking()
+            .Where(c => c.ArticleId == articleId && (c.Status == CommentStatus.Published || c.Status == CommentStatus.Pending))
+            .Where(Visible(readerKey))
             .Take(published + MaxOwnPending + 1)
             .Select(c => new Row(c.Id, c.ParentId, c.AuthorName, c.CreatedAt, c.Body, c.Status)).ToListAsync(ct))
             .Order(Row.Order)
