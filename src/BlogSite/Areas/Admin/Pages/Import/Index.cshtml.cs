@@ -60,7 +60,7 @@ public sealed class IndexModel(ImportJob job, ImportGate gate, IOptions<ImportOp
         if (file.Length > options.Value.MaxUploadBytes)
         {
             return Refuse(StatusCodes.Status413PayloadTooLarge,
-                $"{name} is {ImageStore.Size(file.Length)}; the import page takes files up to {MaxUploadSize}. Import it with `import` on the command line.");
+                $"{name} is {ImageStore.Size(file.Length)}; the import page takes files up to {MaxUploadSize}. Import it with the import command on the command line.");
         }
 
         if (Kind != Detect && !ImportJob.Kinds.Contains(Kind))
@@ -84,7 +84,6 @@ public sealed class IndexModel(ImportJob job, ImportGate gate, IOptions<ImportOp
                 await file.CopyToAsync(saved, ct);
             }
 
-            // Set before the export is read, so that a refusal names the kind it was read as.
             var kind = Kind == Detect ? DetectKind(name, upload) : Kind;
             if (kind is null)
             {
@@ -92,6 +91,7 @@ public sealed class IndexModel(ImportJob job, ImportGate gate, IOptions<ImportOp
                     $"{name} is not a file BlogSite can tell the kind of: upload a WordPress .xml, a Ghost .json, or a .zip of a Jekyll or Hugo site or of a BlogSite export, or choose what it is.");
             }
 
+            // Set before the export is read, so that a refusal names the kind it was read as.
             Kind = kind;
             var path = upload;
             if (kind == ImportJob.Folder)
