@@ -33,10 +33,10 @@ public sealed class BackupScheduler(BackupService backups, IOptions<BackupOption
                     continue;
                 }
 
-                BackupResult result;
+                BackupResult? result;
                 try
                 {
-                    result = await backups.CreateAsync(null, stoppingToken);
+                    result = await backups.CreateIfDueAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -46,7 +46,7 @@ public sealed class BackupScheduler(BackupService backups, IOptions<BackupOption
                     continue;
                 }
 
-                if (result.Outcome == BackupOutcome.Busy)
+                if (result?.Outcome == BackupOutcome.Busy)
                 {
                     logger.LogInformation("A scheduled backup waits: {Reason}", result.Message);
                     await Task.Delay(WaitWhenBusy, clock, stoppingToken);

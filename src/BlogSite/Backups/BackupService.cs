@@ -49,7 +49,16 @@ public sealed class BackupService(StoreFiles files, IOptions<BackupOptions> opti
     public StoreFiles Files => files;
 
     /// <summary>Backs up into <paramref name="folder"/>, or into Backup:Path when null (where Backup:Keep applies).</summary>
-    public async Task<BackupResult> CreateAsync(string? folder, CancellationToken ct)
+    public async Task<BackupResult> CreateAsync(string? folder, CancellationToken ct) => (await CreateTurnAsync(folder, onlyIfDue: false, ct))!;
+
+    /// <summary>
+    /// Backs up into Backup:Path when the schedule says one is due once this caller's turn comes, or returns null.
+    /// The schedule's caller waits behind any backup of this process, and the backup (or failure) it waited for
+    /// moves the due time.
+    /// </summary>
+    public Task<BackupResult?> CreateIfDueAsync(CancellationToken ct) => CreateTurnAsync(null, onlyIfDue: true, ct);
+
+    private async Task<BackupResult?> CreateTurnAsync(string? folder, bool onlyIfDue, CancellationToken ct)
     {
         var scheduled = Path.GetFullPath(files.BackupFolder);
         var target = folder is null ? scheduled : Path.GetFullPath(folder);
@@ -57,6 +66,11 @@ public sealed class BackupService(StoreFiles files, IOptions<BackupOptions> opti
         await gate.WaitAsync(ct);
         try
         {
+            if (onlyIfDue && State() is var state && state.NextDueAt > state.Now)
+            {
+                return null;
+            }
+
             FileStream? storeLock;
             try
             {
