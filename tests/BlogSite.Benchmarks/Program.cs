@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using BlogSite.Benchmarks.Ceiling;
 using BlogSite.Benchmarks.Scale;
 
 namespace BlogSite.Benchmarks;
@@ -10,6 +11,11 @@ internal static class BenchmarkProgram
         if (args is ["generate-store", .. var rest])
         {
             return await StoreGenerator.RunAsync(rest);
+        }
+
+        if (args is ["ceiling", .. var page])
+        {
+            return await CeilingServer.RunAsync(page);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Load test of the reader pages against a static nginx copy of the same article page.
+# Load test of the reader pages against two ceilings serving a saved copy of the same article page:
+# nginx, and the blank ASP.NET Core app (Ceiling/CeilingServer.cs: Kestrel and a byte array).
 #
 #   tests/BlogSite.Benchmarks/load.sh
 #   WARMUP_SECONDS=30 RUN_SECONDS=30 tests/BlogSite.Benchmarks/load.sh
@@ -15,6 +16,7 @@ RUN_SECONDS=${RUN_SECONDS:-15}         # each measured run
 CONNECTIONS=${CONNECTIONS:-32}
 APP_PORT=${APP_PORT:-5080}
 NGINX_PORT=${NGINX_PORT:-5081}
+CEILING_PORT=${CEILING_PORT:-5082}
 SLUG=${SLUG:-reading-go-stack-traces}
 STRICT=${STRICT:-0}                    # 1: exit 2 when a target is missed
 APP_DIR=${APP_DIR:-}                   # an existing `dotnet publish` output to run instead of publishing
@@ -30,6 +32,7 @@ ARTICLE_PATH="/articles/$SLUG"
 SEARCH_PATH="/search?q=${SEARCH_QUERY:-goroutine}"
 APP_URL="http://127.0.0.1:$APP_PORT"
 NGINX_URL="http://127.0.0.1:$NGINX_PORT"
+CEILING_URL="http://127.0.0.1:$CEILING_PORT"
 
 # shellcheck source=published-app.sh
 source "$REPO/tests/BlogSite.Benchmarks/published-app.sh"
@@ -58,10 +61,12 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 WORK=""
 APP_PID=""
 NGINX_PID=""
+CEILING_PID=""
 
 cleanup() {
     stop "$APP_PID"
     stop "$NGINX_PID"
+    stop "$CEILING_PID"
     [[ -n $WORK && -d $WORK ]] && rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -118,8 +123,12 @@ WORK=$(mktemp -d /tmp/blogsite-load.XXXXXX)
 chmod 755 "$WORK"
 port_free "$APP_PORT" || die "port $APP_PORT is in use; set APP_PORT"
 port_free "$NGINX_PORT" || die "port $NGINX_PORT is in use; set NGINX_PORT"
+port_free "$CEILING_PORT" || die "port $CEILING_PORT is in use; set CEILING_PORT"
 
 publish_app
+log "building the blank-app ceiling (tests/BlogSite.Benchmarks) to $WORK/ceiling"
+dotnet build "$REPO/tests/BlogSite.Benchmarks" -c Release -o "$WORK/ceiling" -nologo -v quiet >"$WORK/ceiling-build.log" 2>&1 \
+    || { cat "$WORK/ceiling-build.log" >&2; die "building the ceiling failed"; }
 log "starting the app on $APP_URL (CPU $APP_CPU)"
 started_ns=$(date +%s%N)
 start_app "$WORK/load.db" taskset -c "$APP_CPU"
@@ -180,10 +189,27 @@ for _ in $(seq 200); do
 done
 [[ $(status_of "$NGINX_URL$ARTICLE_PATH") == 200 ]] || die "nginx does not serve $ARTICLE_PATH"
 
+log "starting the blank-app ceiling on $CEILING_URL (CPU $APP_CPU)"
+ceiling_started_ns=$(date +%s%N)
+taskset -c "$APP_CPU" dotnet "$WORK/ceiling/BlogSite.Benchmarks.dll" ceiling "$WORK/static$ARTICLE_PATH" "$CEILING_URL" >"$WORK/ceiling.log" 2>&1 &
+CEILING_PID=$!
+ceiling_ready=""
+for _ in $(seq 3000); do
+    if [[ $(status_of "$CEILING_URL$ARTICLE_PATH") == 200 ]]; then
+        ceiling_ready=$(date +%s%N)
+        break
+    fi
+    kill -0 "$CEILING_PID" 2>/dev/null || { cat "$WORK/ceiling.log" >&2; die "the ceiling exited"; }
+    sleep 0.01
+done
+[[ -n $ceiling_ready ]] || die "the ceiling does not serve $ARTICLE_PATH"
+ceiling_startup_ms=$(((ceiling_ready - ceiling_started_ns) / 1000000))
+
 log "warm-up: ${WARMUP_SECONDS}s on $ARTICLE_PATH, $((WARMUP_SECONDS / 2))s on /"
 run_wrk warmup-article "$APP_URL$ARTICLE_PATH" "$WARMUP_SECONDS"
 run_wrk warmup-index "$APP_URL/" "$((WARMUP_SECONDS / 2 > 0 ? WARMUP_SECONDS / 2 : 1))"
 run_wrk warmup-nginx "$NGINX_URL$ARTICLE_PATH" 2
+run_wrk warmup-ceiling "$CEILING_URL$ARTICLE_PATH" "$((WARMUP_SECONDS / 2 > 0 ? WARMUP_SECONDS / 2 : 1))"
 
 # Reader pages are served by the reader page cache, which marks its hits with an Age header. This request
 # shares wrk's User-Agent and address, so it is the reader already counted and adds no view.
@@ -205,28 +231,34 @@ measure index "$APP_URL/" "$APP_PID"
 measure article "$APP_URL$ARTICLE_PATH" "$APP_PID"
 measure search "$APP_URL$SEARCH_PATH" "$APP_PID"
 measure nginx "$NGINX_URL$ARTICLE_PATH" "$NGINX_WORKER"
+measure ceiling "$CEILING_URL$ARTICLE_PATH" "$CEILING_PID"
 
-rss_kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$APP_PID/status")
-rss_mb=$((rss_kb / 1024))
+rss_mb_of() { awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
+rss_mb=$(rss_mb_of "$APP_PID")
+ceiling_rss_mb=$(rss_mb_of "$CEILING_PID")
 
 # Buffered views are written every 5 s and cached pages live as long, so the page is fresh after 6 s.
 sleep 6
 views_after=$(views_on_page)
 
 nginx_rps=$(rps_of nginx)
-printf '\n%-42s %11s %8s %8s %8s %12s\n' target 'requests/s' 'p50 ms' 'p99 ms' 'x nginx' 'cpu us/req'
-for name in index article search nginx; do
+ceiling_rps=$(rps_of ceiling)
+printf '\n%-42s %11s %8s %8s %8s %10s %12s\n' target 'requests/s' 'p50 ms' 'p99 ms' 'x nginx' 'x ceiling' 'cpu us/req'
+for name in index article search nginx ceiling; do
     case $name in
         index) label="app /" ;;
         article) label="app $ARTICLE_PATH" ;;
         search) label="app $SEARCH_PATH" ;;
         nginx) label="nginx $ARTICLE_PATH" ;;
+        ceiling) label="blank app (byte array) $ARTICLE_PATH" ;;
     esac
     rps=$(rps_of "$name")
-    printf '%-42s %11.0f %8s %8s %8.2f %12s\n' "$label" "$rps" "$(pct_of "$name" 50)" "$(pct_of "$name" 99)" \
-        "$(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN { print a / b }')" "$(cat "$WORK/cpu-$name.txt")"
+    printf '%-42s %11.0f %8s %8s %8.2f %10.2f %12s\n' "$label" "$rps" "$(pct_of "$name" 50)" "$(pct_of "$name" 99)" \
+        "$(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN { print a / b }')" "$(awk -v a="$rps" -v b="$ceiling_rps" 'BEGIN { print a / b }')" \
+        "$(cat "$WORK/cpu-$name.txt")"
 done
-printf '\nserver RSS after the runs: %d MB\nstart to first 200 on /: %d ms (%d ms of CPU)\n' "$rss_mb" "$startup_ms" "$startup_cpu_ms"
+printf '\nRSS after the runs: app %d MB, blank app %d MB\nstart to first 200: app %d ms on / (%d ms of CPU), blank app %d ms\n' \
+    "$rss_mb" "$ceiling_rss_mb" "$startup_ms" "$startup_cpu_ms" "$ceiling_startup_ms"
 printf 'article page from the page cache (Age header): %s\nviews of %s: %s before, %s after\nload average before measuring: %s\n\n' \
     "$cache_hit" "$SLUG" "$views_before" "${views_after:-?}" "$load1"
 
@@ -240,11 +272,11 @@ check() {
         missed=1
     fi
 }
-ratio=$(awk -v a="$(rps_of article)" -v b="$nginx_rps" 'BEGIN { printf "%.2f", a / b }')
+ratio=$(awk -v a="$(rps_of article)" -v b="$ceiling_rps" 'BEGIN { printf "%.2f", a / b }')
 p99=$(pct_of article 99)
-check "$(awk -v r="$ratio" 'BEGIN { print (r >= 0.4) }')" "article page >= 0.4x nginx requests/s ($ratio)"
+check "$(awk -v r="$ratio" 'BEGIN { print (r >= 0.8) }')" "article page >= 0.8x the blank app's requests/s ($ratio)"
 check "$(awk -v p="$p99" 'BEGIN { print (p < 5) }')" "article page p99 < 5 ms at $CONNECTIONS connections ($p99 ms)"
-check "$((rss_mb < 150))" "RSS after the runs < 150 MB ($rss_mb MB)"
+check "$((rss_mb <= ceiling_rss_mb + 60))" "RSS after the runs within 60 MB of the blank app's ($rss_mb MB, blank app $ceiling_rss_mb MB)"
 check "$((startup_ms < 1000))" "first 200 within 1 s of start ($startup_ms ms)"
 
 # One reader (127.0.0.1 with one User-Agent) counts once per window, so the count must rise by exactly 1.
