@@ -29,7 +29,16 @@ public static class DataServiceCollectionExtensions
             services.AddDbContextPool<BlogDbContext, PostgresBlogDbContext>((provider, options) =>
                 Common(UsePostgres(options, store.ConnectionString!), provider));
             services.AddScoped<IFullTextIndex, PostgresFullTextIndex>();
+            // Other instances may share this database: changes travel between them by LISTEN/NOTIFY.
+            services.AddSingleton<Postgres.PostgresChangeSender>();
+            services.AddSingleton<IBlogChangeListener>(provider => provider.GetRequiredService<Postgres.PostgresChangeSender>());
+            services.AddHostedService(provider => provider.GetRequiredService<Postgres.PostgresChangeSender>());
+            services.AddSingleton<Postgres.PostgresChangeListener>();
+            services.AddHostedService(provider => provider.GetRequiredService<Postgres.PostgresChangeListener>());
         }
+
+        services.AddSingleton(BlogInstance.New());
+        services.AddSingleton<SiteWork>();
 
         services.AddSingleton(TimeProvider.System);
         return services;
@@ -52,15 +61,20 @@ public static class DataServiceCollectionExtensions
         var isSqlite = scope.ServiceProvider.GetRequiredService<BlogStore>().IsSqlite;
         // Migrate also compares the model with the last migration's snapshot, ~0.4 s of start-up; a
         // restart with nothing to apply skips it (a test keeps model and migrations in step).
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-        if (pending.Count > 0)
+        // Instances starting together migrate one after the other: EF's own migration lock comes after it has made
+        // its history table, which two instances on an empty PostgreSQL database would both try to make.
+        await scope.ServiceProvider.GetRequiredService<SiteWork>().RunAloneAsync("the migrations", async c =>
         {
-            await db.Database.MigrateAsync(ct);
-            if (isSqlite && pending.Any(id => id.EndsWith("_" + nameof(Migrations.ArticleBodies), StringComparison.Ordinal)))
+            var pending = (await db.Database.GetPendingMigrationsAsync(c)).ToList();
+            if (pending.Count > 0)
             {
-                await CompactAsync(db, scope.ServiceProvider.GetRequiredService<ILogger<BlogDbContext>>(), ct);
+                await db.Database.MigrateAsync(c);
+                if (isSqlite && pending.Any(id => id.EndsWith("_" + nameof(Migrations.ArticleBodies), StringComparison.Ordinal)))
+                {
+                    await CompactAsync(db, scope.ServiceProvider.GetRequiredService<ILogger<BlogDbContext>>(), c);
+                }
             }
-        }
+        }, ct);
 
         if (isSqlite)
         {
