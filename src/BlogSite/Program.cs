@@ -25,8 +25,8 @@ builder.Services.AddBlogAdmin();
 builder.Services.AddArticlePages();
 builder.Services.AddComments();
 builder.Services.AddBlogFeeds();
-builder.Services.AddBlogHealth();
-builder.Services.AddBackups();
+builder.Services.AddBlogHealth(builder.Configuration);
+builder.Services.AddBackups(builder.Configuration);
 
 var app = builder.Build();
 

@@ -9,8 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BlogSite.IntegrationTests;
 
 /// <summary>
-/// The real app on a fresh SQLite file, syncing the repository's sample articles plus fixtures
-/// written by the test class. Only the connection string and the content folder are swapped.
+/// The real app on a fresh store (a SQLite file, or a PostgreSQL database of its own: see <see cref="TestStore"/>),
+/// syncing the repository's sample articles plus fixtures written by the test class. Only the store and the
+/// content folder are swapped.
 /// </summary>
 public class BlogFactory : WebApplicationFactory<Program>
 {
@@ -60,7 +61,13 @@ public class BlogFactory : WebApplicationFactory<Program>
         ["Backup:IntervalHours"] = "0",
     };
 
-    public string DatabasePath => Path.Combine(root, "blog.db");
+    /// <summary>The SQLite file; a test that asks for it is about the file, and runs on SQLite only (see <see cref="TestStore.SqliteFile"/>).</summary>
+    public string DatabasePath => TestStore.IsPostgres
+        ? throw new InvalidOperationException($"This test is about the SQLite file; mark it [Trait(TestStore.Trait, TestStore.SqliteFile)] (the Postgres pass filters Store!=SqliteFile).")
+        : Path.Combine(root, "blog.db");
+
+    /// <summary>The PostgreSQL database of this factory, made when the host is configured; null on SQLite.</summary>
+    public string? PostgresConnectionString { get; private set; }
 
     public static string RepositoryRoot
     {
@@ -79,7 +86,17 @@ public class BlogFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("ConnectionStrings:Blog", $"Data Source={DatabasePath}");
+        if (TestStore.IsPostgres)
+        {
+            PostgresConnectionString ??= ownsRoot ? TestStore.CreateDatabase() : TestStore.DatabaseFor(root);
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Blog", PostgresConnectionString);
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Blog", $"Data Source={DatabasePath}");
+        }
+
         builder.UseSetting("Content:Path", ContentFolder);
         builder.UseSetting("Media:Path", Path.Combine(root, "media"));
         // TestServer's clients call http://localhost; Production requires a base URL, and answers only its host.
@@ -144,6 +161,11 @@ public class BlogFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing && ownsRoot)
         {
+            if (PostgresConnectionString is not null)
+            {
+                TestStore.Drop(PostgresConnectionString);
+            }
+
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
             {

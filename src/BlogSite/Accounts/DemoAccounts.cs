@@ -28,7 +28,11 @@ public static class DemoAccounts
         ("moderator@blogsite.test", "Demo Moderator", Roles.Moderator),
     ];
 
-    public static async Task SeedAsync(IServiceProvider services, IHostEnvironment environment)
+    /// <summary>Adds the demo accounts where they are allowed, and disables them where not; one instance at a time.</summary>
+    public static Task SeedAsync(IServiceProvider services, IHostEnvironment environment) =>
+        services.GetRequiredService<SiteWork>().RunAloneAsync("the demo accounts", _ => SeedAloneAsync(services, environment));
+
+    private static async Task SeedAloneAsync(IServiceProvider services, IHostEnvironment environment)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();

@@ -1,4 +1,5 @@
 using BlogSite.Accounts;
+using BlogSite.Data;
 using Microsoft.Extensions.Options;
 
 namespace BlogSite.Backups;
@@ -33,6 +34,11 @@ public static class BackupCli
         if (args.Length == 0 || args[0] is not ("backup" or "restore"))
         {
             return null;
+        }
+
+        if (!services.GetRequiredService<BlogStore>().IsSqlite)
+        {
+            return await WriteAsync(console.Error, PostgresBackups.Message, Refused);
         }
 
         var option = args.Length switch

@@ -29,8 +29,10 @@ public static class StoreLock
 /// The running site's claim on its store, taken before its start-up work (demo accounts, the content sync) and held until
 /// the process lets go of its services: a restore refuses while it is held, and a second site on the same store waits for
 /// it rather than syncing beside the first. The CLI commands return before it is taken, so they never hold it.
+/// On PostgreSQL (<paramref name="files"/> null) there is no file beside the database to lock and no restore to keep out:
+/// instances share the server, and keeping their start-up work to one at a time is the advisory lock's job (issue 13).
 /// </summary>
-public sealed class SiteLock(StoreFiles files, ILogger<SiteLock> logger) : IDisposable
+public sealed class SiteLock(StoreFiles? files, ILogger<SiteLock> logger) : IDisposable
 {
     // A restart overlaps the old process's last writes (buffered views at shutdown) by a moment.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -38,6 +40,11 @@ public sealed class SiteLock(StoreFiles files, ILogger<SiteLock> logger) : IDisp
 
     public async Task TakeAsync(CancellationToken ct = default)
     {
+        if (files is null)
+        {
+            return;
+        }
+
         var until = DateTime.UtcNow + Patience;
         while ((held = StoreLock.TryTake(files.SiteLockPath)) is null)
         {

@@ -10,9 +10,11 @@ public sealed record ContentSyncResult(int Added, int Updated, int Unpublished, 
 
 /// <summary>
 /// Brings the Markdown files under content/ into the store: new files are added, changed files
-/// updated, and an article whose file was removed is unpublished. The file wins over the store.
+/// updated, and an article whose file was removed is unpublished. The file wins over the store. Instances that share
+/// a store sync one at a time (<see cref="SiteWork"/>), so the one after finds the files already in.
 /// </summary>
 public sealed class ContentSync(
+    SiteWork work,
     BlogDbContext db,
     ArticleWriter writer,
     BlogChanges changes,
@@ -25,7 +27,9 @@ public sealed class ContentSync(
 
     public string Folder => Path.GetFullPath(options.Value.Path, environment.ContentRootPath);
 
-    public async Task<ContentSyncResult> SyncAsync(CancellationToken ct)
+    public Task<ContentSyncResult> SyncAsync(CancellationToken ct) => work.RunAloneAsync("the content sync", SyncAloneAsync, ct);
+
+    private async Task<ContentSyncResult> SyncAloneAsync(CancellationToken ct)
     {
         if (!Directory.Exists(Folder))
         {

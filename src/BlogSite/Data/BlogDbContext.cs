@@ -5,9 +5,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Data;
 
-public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options)
-    : IdentityDbContext<BlogUser>(options), IDataProtectionKeyContext
+/// <summary>The store, on SQLite; <see cref="PostgresBlogDbContext"/> is the same model on PostgreSQL.</summary>
+public class BlogDbContext : IdentityDbContext<BlogUser>, IDataProtectionKeyContext
 {
+    public BlogDbContext(DbContextOptions<BlogDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the provider's own context, whose options name its type (see <see cref="PostgresBlogDbContext"/>).</summary>
+    protected BlogDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Tag> Tags => Set<Tag>();

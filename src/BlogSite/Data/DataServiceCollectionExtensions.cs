@@ -10,37 +10,81 @@ public static class DataServiceCollectionExtensions
 
     public static IServiceCollection AddBlogData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var connectionString = SqliteConnectionString(configuration.GetConnectionString(ConnectionStringName), environment.ContentRootPath);
+        var store = DatabaseOptions.ReadStore(configuration);
+        services.AddSingleton(store);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StoreWritability>();
-        services.AddSingleton<IInterceptor, StoreWritabilityInterceptor>();
-        services.AddSingleton<IInterceptor, SqliteConnectionSettings>();
-        // Every interceptor in the container applies, so a host (or a test) adds one by registering it.
-        services.AddDbContextPool<BlogDbContext>((provider, options) => options.UseSqlite(connectionString)
-            .AddInterceptors(provider.GetServices<IInterceptor>())
-            // Comments, hearts and redirects of an article in the bin are meant to vanish with it.
-            .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
+        if (store.IsSqlite)
+        {
+            var connectionString = SqliteConnectionString(store.ConnectionString, environment.ContentRootPath);
+            // How a full disk shows is SQLite's (SQLITE_FULL); PostgreSQL's server holds the disk and its own alarms.
+            services.AddSingleton<IInterceptor, StoreWritabilityInterceptor>();
+            services.AddSingleton<IInterceptor, SqliteConnectionSettings>();
+            // Every interceptor in the container applies, so a host (or a test) adds one by registering it.
+            services.AddDbContextPool<BlogDbContext>((provider, options) => Common(options.UseSqlite(connectionString), provider));
+            services.AddScoped<IFullTextIndex, SqliteFullTextIndex>();
+        }
+        else
+        {
+            services.AddDbContextPool<BlogDbContext, PostgresBlogDbContext>((provider, options) =>
+                Common(UsePostgres(options, store.ConnectionString!), provider));
+            services.AddScoped<IFullTextIndex, PostgresFullTextIndex>();
+            // Other instances may share this database: changes travel between them by LISTEN/NOTIFY.
+            services.AddSingleton<Postgres.PostgresChangeSender>();
+            services.AddSingleton<IBlogChangeListener>(provider => provider.GetRequiredService<Postgres.PostgresChangeSender>());
+            services.AddHostedService(provider => provider.GetRequiredService<Postgres.PostgresChangeSender>());
+            services.AddSingleton<Postgres.PostgresChangeListener>();
+            services.AddHostedService(provider => provider.GetRequiredService<Postgres.PostgresChangeListener>());
+        }
+
+        services.AddSingleton(BlogInstance.New());
+        services.AddSingleton<SiteWork>();
+
         services.AddSingleton(TimeProvider.System);
         return services;
     }
 
-    /// <summary>Applies pending migrations and checks that SQLite runs in WAL mode, before the first request.</summary>
+    /// <summary>Npgsql as the app, `dotnet ef` and the migrations test configure it.</summary>
+    internal static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString);
+
+    private static DbContextOptionsBuilder Common(DbContextOptionsBuilder options, IServiceProvider provider) => options
+        .AddInterceptors(provider.GetServices<IInterceptor>())
+        // Comments, hearts and redirects of an article in the bin are meant to vanish with it.
+        .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+
+    /// <summary>Applies pending migrations and, on SQLite, checks that it runs in WAL mode, before the first request.</summary>
     public static async Task InitialiseBlogDataAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+        var isSqlite = scope.ServiceProvider.GetRequiredService<BlogStore>().IsSqlite;
         // Migrate also compares the model with the last migration's snapshot, ~0.4 s of start-up; a
         // restart with nothing to apply skips it (a test keeps model and migrations in step).
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-        if (pending.Count > 0)
+        // Instances starting together migrate one after the other: EF's own migration lock comes after it has made
+        // its history table, which two instances on an empty PostgreSQL database would both try to make.
+        await scope.ServiceProvider.GetRequiredService<SiteWork>().RunAloneAsync("the migrations", async c =>
         {
-            await db.Database.MigrateAsync(ct);
-            if (pending.Any(id => id.EndsWith("_" + nameof(Migrations.ArticleBodies), StringComparison.Ordinal)))
+            var pending = (await db.Database.GetPendingMigrationsAsync(c)).ToList();
+            if (pending.Count > 0)
             {
-                await CompactAsync(db, scope.ServiceProvider.GetRequiredService<ILogger<BlogDbContext>>(), ct);
+                await db.Database.MigrateAsync(c);
+                if (isSqlite && pending.Any(id => id.EndsWith("_" + nameof(Migrations.ArticleBodies), StringComparison.Ordinal)))
+                {
+                    await CompactAsync(db, scope.ServiceProvider.GetRequiredService<ILogger<BlogDbContext>>(), c);
+                }
             }
-        }
+        }, ct);
 
-        // WAL lets readers go on while a writer commits; the mode is stored in the file, so setting it once sticks.
+        if (isSqlite)
+        {
+            await RequireWalAsync(db, ct);
+        }
+    }
+
+    // WAL lets readers go on while a writer commits; the mode is stored in the file, so setting it once sticks.
+    private static async Task RequireWalAsync(BlogDbContext db, CancellationToken ct)
+    {
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();

@@ -36,12 +36,19 @@ public sealed class StoreWritableHealthCheck(StoreWritability store, BlogDbConte
     {
         try
         {
-            // Files show whether the disk has room; then a rolled-back transaction that needs new pages, which SQLite
-            // refuses when the file cannot grow (max_page_count), and which leaves nothing behind.
-            var folders = new[] { Path.GetDirectoryName(db.Database.GetDbConnection().DataSource), images.Folder };
+            // Files show whether the disk has room; then, on SQLite, a rolled-back transaction that needs new pages,
+            // which SQLite refuses when the file cannot grow (max_page_count), and which leaves nothing behind. A
+            // PostgreSQL server's disk is its own: only the media folder is this machine's to probe.
+            var isSqlite = db.Database.IsSqlite();
+            var folders = new[] { isSqlite ? Path.GetDirectoryName(db.Database.GetDbConnection().DataSource) : null, images.Folder };
             foreach (var folder in folders.OfType<string>().Where(Directory.Exists).Distinct())
             {
                 await ProbeFolderAsync(folder, ct);
+            }
+
+            if (!isSqlite)
+            {
+                return true;
             }
 
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))

@@ -67,7 +67,7 @@ internal static class StoreGenerator
         var triggers = await DropSearchTriggersAsync(connection);
         await WriteArticlesAsync(connection, articles, random);
         await ExecuteAsync(connection, $"""
-            INSERT INTO {SearchIndex.Table} (rowid, Title, Summary, Body, Tags)
+            INSERT INTO {SqliteFullTextIndex.Table} (rowid, Title, Summary, Body, Tags)
             SELECT a.Id, a.Title, a.Summary, b.PlainText,
                    COALESCE((SELECT group_concat(t.Name, ' ') FROM ArticleTags AS at JOIN Tags AS t ON t.Id = at.TagsId WHERE at.ArticlesId = a.Id), '')
             FROM Articles AS a JOIN ArticleBodies AS b ON b.ArticleId = a.Id;
@@ -91,7 +91,7 @@ internal static class StoreGenerator
         var triggers = new List<(string Name, string Sql)>();
         await using (var read = connection.CreateCommand())
         {
-            read.CommandText = $"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '{SearchIndex.Table}_%'";
+            read.CommandText = $"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '{SqliteFullTextIndex.Table}_%'";
             await using var reader = await read.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {

@@ -211,6 +211,7 @@ public sealed class SignInTests(BlogFactory factory) : IClassFixture<BlogFactory
     }
 
     [Fact]
+    [Trait(TestStore.Trait, TestStore.SqliteFile)] // the CLI run on a SQLite file of its own, read back from the file
     public async Task CommandLine_AddsAnAdmin_WithThePasswordFromTheEnvironment()
     {
         var database = Path.Combine(Path.GetTempPath(), $"blogsite-cli-{Guid.NewGuid():N}.db");

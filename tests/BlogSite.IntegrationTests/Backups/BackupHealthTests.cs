@@ -9,6 +9,7 @@ using static BlogSite.IntegrationTests.Backups.BackupTestStore;
 namespace BlogSite.IntegrationTests.Backups;
 
 /// <summary>The schedule and what /healthz/ready says of it, on a clock the tests move.</summary>
+[Trait(TestStore.Trait, TestStore.SqliteFile)] // Backups copy the SQLite file: the Postgres pass leaves these out (see TestStore)
 public sealed class BackupHealthTests
 {
     public sealed record Ready(HttpStatusCode StatusCode, string Status, JsonElement Backups);

@@ -12,6 +12,7 @@ using static BlogSite.IntegrationTests.Backups.BackupTestStore;
 namespace BlogSite.IntegrationTests.Backups;
 
 /// <summary>A full site backed up while it takes writes, and restored into fresh folders through the CLI class.</summary>
+[Trait(TestStore.Trait, TestStore.SqliteFile)] // Backups and restore copy the SQLite file: the Postgres pass leaves these out (see TestStore)
 public sealed class BackupRestoreTests
 {
     [Fact]

@@ -54,7 +54,7 @@ internal static class BackupTestStore
             ContentRootFileProvider = new NullFileProvider(),
         };
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddSingleton<IHostEnvironment>(environment).AddLogging();
-        services.AddBlogData(configuration, environment).AddBlogMedia().AddBackups();
+        services.AddBlogData(configuration, environment).AddBlogMedia().AddBackups(configuration);
         return services.BuildServiceProvider();
     }
 

@@ -73,14 +73,25 @@ public sealed class ViewCountingTests
 
             // Stopping the host flushes the buffer; no flush was asked for before.
             await factory.DisposeAsync();
-            SqliteConnection.ClearAllPools();
 
-            await using var connection = new SqliteConnection($"Data Source={Path.Combine(root, "blog.db")}");
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT Views FROM Articles WHERE Slug = $slug";
-            command.Parameters.AddWithValue("$slug", slug);
-            Assert.Equal(7L, (long)(await command.ExecuteScalarAsync())!);
+            // A second site on the same store reads what the first one left.
+            var after = BlogFactory.InFolder(root);
+            long views;
+            try
+            {
+                views = await after.WithDbAsync(db => db.Articles.Where(a => a.Slug == slug).Select(a => a.Views).SingleAsync());
+            }
+            finally
+            {
+                var database = after.PostgresConnectionString;
+                await after.DisposeAsync();
+                if (database is not null)
+                {
+                    TestStore.Drop(database);
+                }
+            }
+
+            Assert.Equal(7L, views);
         }
         finally
         {

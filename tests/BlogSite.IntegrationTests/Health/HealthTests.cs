@@ -19,6 +19,7 @@ public sealed class HealthTests
     }
 
     [Fact]
+    [Trait(TestStore.Trait, TestStore.SqliteFile)] // the SQLite file overwritten under the site
     public async Task Ready_WhenTheDatabaseFileIsNotADatabase_Is503ButAliveStays200()
     {
         using var factory = new BlogFactory();

@@ -36,7 +36,8 @@ public sealed class ContentSyncTests : IDisposable
         // A relative path, resolved against the content root as in the app.
         var options = Options.Create(new ContentOptions { Path = "content", MaxFileBytes = maxFileBytes });
         var changes = new BlogChanges([], NullLogger<BlogChanges>.Instance);
-        var sync = new ContentSync(db, new ArticleWriter(db, renderer, changes, clock), changes, clock, options, new FakeHostEnvironment(root), log);
+        var work = new SiteWork(new BlogStore(DatabaseProvider.Sqlite, null), NullLogger<SiteWork>.Instance);
+        var sync = new ContentSync(work, db, new ArticleWriter(db, renderer, changes, clock), changes, clock, options, new FakeHostEnvironment(root), log);
         return await sync.SyncAsync(CancellationToken.None);
     }
 

@@ -1,3 +1,4 @@
+using BlogSite.Data;
 using BlogSite.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,5 +14,29 @@ public sealed class MigrationsTests
         using var db = database.CreateContext();
 
         Assert.False(db.Database.HasPendingModelChanges());
+    }
+
+    // The model and the snapshot are compared without a server: Npgsql needs one only to connect.
+    [Fact]
+    public void PostgresModel_HasNoChangesMissingAMigration()
+    {
+        using var db = new PostgresBlogDbContext(PostgresBlogDbContextFactory.Options("Host=localhost;Database=not-connected"));
+
+        Assert.False(db.Database.HasPendingModelChanges());
+    }
+
+    [Fact]
+    public void EachProvider_HasOnlyItsOwnMigrations()
+    {
+        using var database = new TestDatabase(migrate: false);
+        using var sqlite = database.CreateContext();
+        using var postgres = new PostgresBlogDbContext(PostgresBlogDbContextFactory.Options("Host=localhost;Database=not-connected"));
+
+        var sqliteMigrations = sqlite.Database.GetMigrations().ToList();
+        var postgresMigrations = postgres.Database.GetMigrations().ToList();
+
+        Assert.Equal("20261126232759_InitialCreate", sqliteMigrations[0]);
+        Assert.Equal(["20261202172506_InitialCreate", "20261202175209_Search"], postgresMigrations);
+        Assert.Empty(sqliteMigrations.Intersect(postgresMigrations));
     }
 }

@@ -25,7 +25,7 @@ public sealed class SearchMigrationTests
 
         var triggers = db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'trigger'").ToList();
 
-        Assert.Equal(Triggers.Order(), triggers.Where(t => t.StartsWith(SearchIndex.Table, StringComparison.Ordinal)).Order());
+        Assert.Equal(Triggers.Order(), triggers.Where(t => t.StartsWith(SqliteFullTextIndex.Table, StringComparison.Ordinal)).Order());
     }
 
     [Fact]

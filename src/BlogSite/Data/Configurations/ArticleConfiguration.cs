@@ -24,8 +24,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => a.SourcePath);
 
         // Status, date and bin are stored after the body, so reading them from a row walks its overflow pages; a
-        // search probes whether each match is visible through this index instead (see SearchIndex.VisibleIndex).
-        builder.HasIndex(a => new { a.Id, a.Status, a.PublishedAt, a.DeletedAt }, SearchIndex.VisibleIndex);
+        // search probes whether each match is visible through this index instead (see SqliteFullTextIndex.VisibleIndex).
+        builder.HasIndex(a => new { a.Id, a.Status, a.PublishedAt, a.DeletedAt }, SqliteFullTextIndex.VisibleIndex);
 
         // The admin list: last changed first.
         builder.HasIndex(a => a.UpdatedAt);
@@ -50,7 +50,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
                 tags.HasIndex("TagsId", "ArticlesId");
             });
 
-        // The search index's triggers watch this table, ArticleBodies and ArticleTags (see SearchIndex).
+        // The search index's triggers watch this table, ArticleBodies and ArticleTags (see SqliteFullTextIndex).
         builder.ToTable(table => table.UseSqlReturningClause(false));
         builder.OwnsOne(a => a.Body, body =>
         {

@@ -11,7 +11,7 @@ internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
         builder.HasIndex(c => c.Slug).IsUnique();
         builder.Property(c => c.Slug).HasMaxLength(Slug.MaxLength);
         builder.Property(c => c.Name).HasMaxLength(Tag.MaxNameLength);
-        // The search index's triggers watch tag names (see SearchIndex).
+        // The search index's triggers watch tag names (see SqliteFullTextIndex).
         builder.ToTable(table => table.UseSqlReturningClause(false));
     }
 }

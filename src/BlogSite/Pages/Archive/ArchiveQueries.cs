@@ -57,10 +57,14 @@ public sealed class ArchiveQueries(BlogDbContext db, TimeProvider clock)
     private async Task<List<ArchiveMonthCount>> CountsAsync(DateOnly? only, CancellationToken ct)
     {
         var key = only?.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var stored = await db.Database
-            // ArchiveIndex.Table, written out: a table name cannot be a parameter.
-            .SqlQuery<StoredMonth>($"SELECT Month, Articles FROM ArchiveMonths WHERE {key} IS NULL OR Month = {key} ORDER BY Month DESC")
-            .ToListAsync(ct);
+        // ArchiveIndex.Table, written out: a table name cannot be a parameter.
+        var months = db.Database.SqlQuery<StoredMonth>($"""SELECT "Month", "Articles" FROM "ArchiveMonths" """);
+        if (key is not null)
+        {
+            months = months.Where(m => m.Month == key);
+        }
+
+        var stored = await months.OrderByDescending(m => m.Month).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var scheduled = await db.Articles.AsNoTracking().ScheduledAfter(now)
             .Select(a => a.PublishedAt!.Value)

@@ -28,7 +28,7 @@ public sealed class HeartCommands(BlogDbContext db, TimeProvider clock, BlogChan
         {
             var changed = hearted
                 ? await db.Database.ExecuteSqlInterpolatedAsync(
-                    $"INSERT INTO Hearts (ArticleId, ReaderKey, CreatedAt) VALUES ({id}, {readerKey}, {now}) ON CONFLICT DO NOTHING", ct)
+                    $"""INSERT INTO "Hearts" ("ArticleId", "ReaderKey", "CreatedAt") VALUES ({id}, {readerKey}, {now}) ON CONFLICT DO NOTHING""", ct)
                 : await db.Hearts.Where(h => h.ArticleId == id && h.ReaderKey == readerKey).ExecuteDeleteAsync(ct);
             if (changed == 1)
             {

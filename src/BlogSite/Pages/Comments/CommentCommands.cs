@@ -181,7 +181,7 @@ public sealed class CommentCommands(
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             var added = await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO CommentReports (CommentId, ReaderKey, AddressHash, CreatedAt) VALUES ({commentId}, {readerKey}, {reporter}, {now}) ON CONFLICT DO NOTHING", ct);
+                $"""INSERT INTO "CommentReports" ("CommentId", "ReaderKey", "AddressHash", "CreatedAt") VALUES ({commentId}, {readerKey}, {reporter}, {now}) ON CONFLICT DO NOTHING""", ct);
             if (added == 1)
             {
                 var reports = db.CommentReports.Where(r => r.CommentId == commentId);

@@ -1,5 +1,4 @@
 using BlogSite.Data;
-using BlogSite.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,14 +23,13 @@ public sealed record SearchResult(
 /// </summary>
 public sealed record SearchResults(IReadOnlyList<SearchResult> Items, int Total, bool IsCapped, int Page, int TotalPages);
 
-/// <summary>Full-text search over published articles through the FTS5 index (see <see cref="SearchIndex"/>).</summary>
-public sealed class SearchQueries(BlogDbContext db, TimeProvider clock, IOptions<SearchOptions> options)
+/// <summary>Full-text search over published articles through the store's full-text index (see <see cref="IFullTextIndex"/>).</summary>
+public sealed class SearchQueries(BlogDbContext db, IFullTextIndex index, TimeProvider clock, IOptions<SearchOptions> options)
 {
     public const int PageSize = 10;
 
-    // Private-use characters around matches in FTS5's output, read back by Marked.
-    private const char MarkStart = '\uE000';
-    private const char MarkEnd = '\uE001';
+    private const char MarkStart = FullTextHit.MarkStart;
+    private const char MarkEnd = FullTextHit.MarkEnd;
 
     private int MaxResults => options.Value.MaxResults;
 
@@ -47,25 +45,8 @@ public sealed class SearchQueries(BlogDbContext db, TimeProvider clock, IOptions
             return new SearchResults([], 0, false, page, 1);
         }
 
-        // The index does the work: the only table in the FROM is ArticleSearch, so FTS5 reads the matches in rank
-        // (or id) order and SQLite stops once the page is full. Whether a match may be shown is one probe per match
-        // read: an EXISTS rather than a join, so that the planner cannot turn it round into "every published
-        // article, then MATCH once for each" (which took seconds at 100,000 articles), and through VisibleIndex,
-        // because Status, PublishedAt and DeletedAt are stored after the body (the planner would read the row).
-        // It is the rule of ArticleQueryExtensions.PublishedAt and of the bin's query filter, as SQL; the search
-        // tests hold the two together. The marked title and passage are columns of this query too: SQLite computes
-        // them only for the rows it returns, and snippet() tokenizes an article again, so ten, never every match.
         var now = clock.GetUtcNow().UtcDateTime;
-        var hits = db.Database.SqlQuery<Hit>($"""
-            SELECT rowid AS Id, rank AS Rank,
-                   highlight(ArticleSearch, 0, char(57344), char(57345)) AS Title,
-                   snippet(ArticleSearch, 2, char(57344), char(57345), '…', 32) AS Snippet
-            FROM ArticleSearch
-            WHERE ArticleSearch MATCH {terms.Match} AND rank MATCH 'bm25(10.0, 3.0, 1.0, 5.0)'
-              AND EXISTS (SELECT 1 FROM Articles AS a INDEXED BY IX_Articles_Visible
-                          WHERE a.Id = ArticleSearch.rowid AND a.Status = {(int)ArticleStatus.Published}
-                            AND a.PublishedAt <= {now} AND a.DeletedAt IS NULL)
-            """);
+        var hits = index.Matches(terms, now);
 
         // Counting stops one past the bound: the reader learns "more than that", and a common word costs no more.
         // Past the bound, the results are the best of the MaxResults most recently added matches (article id is
@@ -109,7 +90,7 @@ public sealed class SearchQueries(BlogDbContext db, TimeProvider clock, IOptions
     }
 
     /// <summary>
-    /// Splits FTS5's output at its match markers into plain and matched runs. A marker the article text itself
+    /// Splits the index's output at its match markers into plain and matched runs. A marker the article text itself
     /// contains is dropped unless it opens or closes a match, so every match is closed.
     /// </summary>
     public static IReadOnlyList<TextPart> Marked(string text)
@@ -151,13 +132,5 @@ public sealed class SearchQueries(BlogDbContext db, TimeProvider clock, IOptions
         {
             parts.Add(new TextPart(text, isMatch));
         }
-    }
-
-    private sealed class Hit
-    {
-        public int Id { get; init; }
-        public double Rank { get; init; }
-        public string Title { get; init; } = "";
-        public string Snippet { get; init; } = "";
     }
 }

@@ -88,5 +88,5 @@ public sealed class SearchIndexTests
     }
 
     private static Task<int> IndexRowsAsync(BlogFactory factory) =>
-        factory.WithDbAsync(db => db.Database.SqlQueryRaw<int>($"SELECT count(*) AS Value FROM {SearchIndex.Table}").SingleAsync());
+        factory.WithDbAsync(db => db.Database.SqlQueryRaw<int>($"""SELECT CAST(count(*) AS INTEGER) AS "Value" FROM "{SqliteFullTextIndex.Table}" """).SingleAsync());
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BlogSite.Areas.Admin.Pages.Articles;
 
 /// <summary>What the editor reads: the writer's list, one article as a form, its revisions.</summary>
-public sealed class ArticleEditorQueries(BlogDbContext db, TimeProvider clock)
+public sealed class ArticleEditorQueries(BlogDbContext db, IFullTextIndex index, TimeProvider clock)
 {
     public const int PageSize = 20;
 
@@ -31,7 +31,7 @@ public sealed class ArticleEditorQueries(BlogDbContext db, TimeProvider clock)
 
         if (!string.IsNullOrWhiteSpace(search))
         {
-            query = query.MatchingTitleOrSlug(db, search);
+            query = query.MatchingTitleOrSlug(index, search);
         }
 
         query = status switch

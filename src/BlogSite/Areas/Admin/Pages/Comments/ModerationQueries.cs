@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BlogSite.Areas.Admin.Pages.Comments;
 
 /// <summary>The moderation queue, one comment with its history, and the audit trail.</summary>
-public sealed class ModerationQueries(BlogDbContext db, CommentRenderer renderer)
+public sealed class ModerationQueries(BlogDbContext db, IFullTextIndex index, CommentRenderer renderer)
 {
     public const int PageSize = 25;
     public const int AuditPageSize = 50;
@@ -150,7 +150,7 @@ public sealed class ModerationQueries(BlogDbContext db, CommentRenderer renderer
         {
             // The articles first, through the search index and the slug index, then their comments through
             // (ArticleId, Status, CreatedAt): never a scan of the comments for an article's title.
-            var articleIds = await db.Articles.AsNoTracking().MatchingTitleOrSlug(db, filter.Article!)
+            var articleIds = await db.Articles.AsNoTracking().MatchingTitleOrSlug(index, filter.Article!)
                 .OrderByDescending(a => a.Id).Select(a => a.Id).Take(MaxArticles + 1).ToListAsync(ct);
             tooManyArticles = articleIds.Count > MaxArticles;
             var ids = articleIds.Take(MaxArticles).ToList();
