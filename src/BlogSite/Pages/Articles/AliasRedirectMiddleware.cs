@@ -9,12 +9,15 @@ namespace BlogSite.Pages.Articles;
 /// the article. Only requests no page matched are looked up (and the home page asked for <c>?p=ID</c>), once, by
 /// the unique index, on the way to a 404.
 /// </summary>
-public sealed class AliasRedirectMiddleware(RequestDelegate next)
+public sealed class AliasRedirectMiddleware(RequestDelegate next, TimeProvider clock, LinkGenerator links)
 {
-    public async Task InvokeAsync(HttpContext context, BlogDbContext db, TimeProvider clock, LinkGenerator links)
+    public async Task InvokeAsync(HttpContext context)
     {
         if ((HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) && OldAddress(context) is { } path)
         {
+            // Asked for here, not as a parameter of InvokeAsync: that rented a context from the pool, and made a
+            // request scope, for every request, a cached page's included.
+            var db = context.RequestServices.GetRequiredService<BlogDbContext>();
             var now = clock.GetUtcNow().UtcDateTime;
             var slug = await db.ArticleAliases.AsNoTracking()
                 .Where(a => a.Path == path)
