@@ -43,3 +43,13 @@ public class BlogDbContext : IdentityDbContext<BlogUser>, IDataProtectionKeyCont
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 }
+
+/// <summary>
+/// For `dotnet ef migrations add --context BlogDbContext`: without it the tools take <see cref="PostgresBlogDbContextFactory"/>,
+/// whose context is a <see cref="BlogDbContext"/> too, and write PostgreSQL's migration into SQLite's set.
+/// </summary>
+public sealed class BlogDbContextFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<BlogDbContext>
+{
+    public BlogDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<BlogDbContext>().UseSqlite("Data Source=App_Data/blog.db").Options);
+}
