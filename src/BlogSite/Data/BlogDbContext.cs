@@ -28,6 +28,7 @@ public class BlogDbContext : IdentityDbContext<BlogUser>, IDataProtectionKeyCont
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<CommentReport> CommentReports => Set<CommentReport>();
     public DbSet<Heart> Hearts => Set<Heart>();
+    public DbSet<AddressSalt> AddressSalts => Set<AddressSalt>();
     public DbSet<ModerationEvent> ModerationEvents => Set<ModerationEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

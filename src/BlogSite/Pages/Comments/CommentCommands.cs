@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using BlogSite.Content;
 using BlogSite.Data;
 using BlogSite.Domain;
@@ -29,11 +28,9 @@ public sealed class CommentCommands(
     IOptions<CommentOptions> options,
     IDataProtectionProvider protection,
     CommentScreening screening,
+    AddressHasher addresses,
     BlogChanges changes)
 {
-    // Addresses are hashed with a per-process salt: enough for rate limits and duplicate checks, useless to anyone who reads the store.
-    private static readonly byte[] AddressSalt = RandomNumberGenerator.GetBytes(32);
-
     private readonly ITimeLimitedDataProtector formClock = protection.CreateProtector("BlogSite.Comments.FormStarted").ToTimeLimitedDataProtector();
 
     /// <summary>A value for the form's hidden "started" field: when it was shown, sealed.</summary>
@@ -120,7 +117,9 @@ public sealed class CommentCommands(
             return new CommentResult(null, false, StatusOf(failure), RenderRefusal(failure));
         }
 
-        var poster = HashAddress(address);
+        // The current salt's hash only: a window of minutes against a period of days, a rotation lets through at most
+        // one window's worth once a period.
+        var poster = (await addresses.HashAsync(address, ct)).Current;
         var since = now.AddMinutes(-limits.DuplicateWindowMinutes);
         if (await db.Comments.AnyAsync(c => c.ArticleId == target.Id && c.PosterHash == poster && c.Body == body && c.CreatedAt >= since, ct))
         {
@@ -163,6 +162,9 @@ public sealed class CommentCommands(
     /// <summary>
     /// Records a reader's report, once per reader; reports from enough different addresses hold the comment
     /// for review. Readers are counted by address as well as by key, since one address can take any number of keys.
+    /// "Has this address reported it already" looks for the address's hash under the current salt and under the
+    /// previous one, and a match stores the new report with the hash found: otherwise, right after the salt
+    /// turned, one address would count as a new one with each fresh reader key, and could hold a comment alone.
     /// </summary>
     public async Task<string?> ReportAsync(int commentId, string readerKey, string? address, CancellationToken ct)
     {
@@ -175,13 +177,22 @@ public sealed class CommentCommands(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var reporter = HashAddress(address);
+        var reporter = await addresses.HashAsync(address, ct);
 
         // Writing first takes SQLite's write lock at once, so concurrent reports queue and each counts the ones before it.
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
+            var current = reporter.Current;
+            var previous = reporter.Previous ?? reporter.Current;
             var added = await db.Database.ExecuteSqlInterpolatedAsync(
-                $"""INSERT INTO "CommentReports" ("CommentId", "ReaderKey", "AddressHash", "CreatedAt") VALUES ({commentId}, {readerKey}, {reporter}, {now}) ON CONFLICT DO NOTHING""", ct);
+                $"""
+                INSERT INTO "CommentReports" ("CommentId", "ReaderKey", "AddressHash", "CreatedAt")
+                SELECT {commentId}, {readerKey},
+                    COALESCE((SELECT r."AddressHash" FROM "CommentReports" AS r WHERE r."CommentId" = {commentId} AND r."AddressHash" IN ({current}, {previous}) LIMIT 1), {current}),
+                    {now}
+                WHERE TRUE
+                ON CONFLICT DO NOTHING
+                """, ct);
             if (added == 1)
             {
                 var reports = db.CommentReports.Where(r => r.CommentId == commentId);
@@ -275,8 +286,4 @@ public sealed class CommentCommands(
             return null;
         }
     }
-
-    /// <summary>The one hash of an address kept in the store: for poster checks and for counting reporters.</summary>
-    private static string HashAddress(string? address) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(AddressSalt, Encoding.UTF8.GetBytes(address ?? "")))[..CommentReport.AddressHashLength];
 }

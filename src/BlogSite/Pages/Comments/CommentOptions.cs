@@ -61,6 +61,13 @@ public sealed class CommentOptions
     [Range(1, 1_000)]
     public int RepliesPerThread { get; init; } = 100;
 
+    /// <summary>
+    /// Days each salt of address hashes lasts before the next one is used; every instance must agree on it. A
+    /// longer period links one address's comments over a longer time, a shorter one forgets repeat reporters sooner.
+    /// </summary>
+    [Range(1, 3_650)]
+    public int SaltRotationDays { get; init; } = 30;
+
     /// <summary>The same text from the same address on the same article within this time is refused.</summary>
     [Range(1, 10_080)]
     public int DuplicateWindowMinutes { get; init; } = 60;
