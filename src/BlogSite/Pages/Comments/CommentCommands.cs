@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace BlogSite.Pages.Comments;
 
 /// <summary>The outcome of a post: stored (maybe held), or refused with a status and messages by field ("" for the form).</summary>
-public sealed record CommentResult(int? CommentId, bool Held, int Status, IReadOnlyDictionary<string, string> Errors)
+public sealed record CommentResult(int? CommentId, bool Held, int Status, IReadOnlyDictionary<string, string> Errors, TimeSpan? RetryAfter = null)
 {
     public static CommentResult Refused(int status, string field, string message) => new(null, false, status, new Dictionary<string, string> { [field] = message });
 }
@@ -120,6 +120,15 @@ public sealed class CommentCommands(
         // The current salt's hash only: a window of minutes against a period of days, a rotation lets through at most
         // one window's worth once a period.
         var poster = (await addresses.HashAsync(address, ct)).Current;
+        if (await WaitBeforePostingAsync(poster, now, ct) is { } wait)
+        {
+            var minutes = (int)Math.Ceiling(wait.TotalMinutes);
+            return new CommentResult(null, false, StatusCodes.Status429TooManyRequests, new Dictionary<string, string>
+            {
+                [""] = $"You have posted {limits.PostsPerWindow} comments in the last {limits.WindowMinutes} minutes. Please wait {minutes} {(minutes == 1 ? "minute" : "minutes")}, then try again.",
+            }, wait);
+        }
+
         var since = now.AddMinutes(-limits.DuplicateWindowMinutes);
         if (await db.Comments.AnyAsync(c => c.ArticleId == target.Id && c.PosterHash == poster && c.Body == body && c.CreatedAt >= since, ct))
         {
@@ -285,5 +294,24 @@ public sealed class CommentCommands(
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// How long <paramref name="poster"/> must wait before another comment, or null when they are within
+    /// <see cref="CommentOptions.PostsPerWindow"/>: counted from the store, so that neither a restart nor another
+    /// instance starts the count again. The wait ends when the oldest of their last posts leaves the window.
+    /// </summary>
+    private async Task<TimeSpan?> WaitBeforePostingAsync(string poster, DateTime now, CancellationToken ct)
+    {
+        var limits = options.Value;
+        var window = TimeSpan.FromMinutes(limits.WindowMinutes);
+        var since = now - window;
+        var oldestCounted = await db.Comments
+            .Where(c => c.PosterHash == poster && c.CreatedAt > since)
+            .OrderByDescending(c => c.CreatedAt)
+            .Skip(limits.PostsPerWindow - 1)
+            .Select(c => (DateTime?)c.CreatedAt)
+            .FirstOrDefaultAsync(ct);
+        return oldestCounted is { } at ? at + window - now : null;
     }
 }

@@ -46,7 +46,10 @@ public sealed class CommentOptions
     [Range(0, 36_500)]
     public int CloseAfterDays { get; init; }
 
-    /// <summary>Comments one address may post per window.</summary>
+    /// <summary>
+    /// Comments one address may post per window: counted in the store, so the limit holds across instances and
+    /// restarts, and as requests per instance in memory (previews and refusals too) before the form is read.
+    /// </summary>
     [Range(1, 10_000)]
     public int PostsPerWindow { get; init; } = 5;
 

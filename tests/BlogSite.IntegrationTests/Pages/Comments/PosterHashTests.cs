@@ -81,6 +81,29 @@ public sealed class PosterHashTests
         });
 
     [Fact]
+    public Task PostsPerWindow_CountsThePostsMadeBeforeARestart() => AcrossARestartAsync(
+        async before =>
+        {
+            var client = await ReaderAsync(before);
+            Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, "One")).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, "Two")).StatusCode);
+        },
+        async after =>
+        {
+            var third = await PostAsync(await ReaderAsync(after), "Three");
+
+            Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+            var wait = int.Parse(third.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(wait, 9 * 60, 10 * 60);
+            Assert.Contains("Please wait 10 minutes, then try again.", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(2, await after.WithDbAsync(db => db.Comments.CountAsync()));
+
+            // Another address is not held back by this one's posts.
+            Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(await ReaderAsync(after, "198.51.100.24"), "Three")).StatusCode);
+        },
+        ("Comments:PostsPerWindow", "2"));
+
+    [Fact]
     public async Task OneAddress_ReportingAgainRightAfterTheSaltTurns_StillCountsOnce()
     {
         using var site = new BlogFactory { Settings = { ["Comments:MinFormAgeSeconds"] = "0", ["Comments:ReportsToHold"] = "2" } };
