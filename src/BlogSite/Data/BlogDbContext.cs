@@ -28,6 +28,7 @@ public class BlogDbContext : IdentityDbContext<BlogUser>, IDataProtectionKeyCont
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<CommentReport> CommentReports => Set<CommentReport>();
     public DbSet<Heart> Hearts => Set<Heart>();
+    public DbSet<AddressSalt> AddressSalts => Set<AddressSalt>();
     public DbSet<ModerationEvent> ModerationEvents => Set<ModerationEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -42,4 +43,14 @@ public class BlogDbContext : IdentityDbContext<BlogUser>, IDataProtectionKeyCont
         // Times are stored and read as UTC, whatever the server's zone.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
+}
+
+/// <summary>
+/// For `dotnet ef migrations add --context BlogDbContext`: without it the tools take <see cref="PostgresBlogDbContextFactory"/>,
+/// whose context is a <see cref="BlogDbContext"/> too, and write PostgreSQL's migration into SQLite's set.
+/// </summary>
+public sealed class BlogDbContextFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<BlogDbContext>
+{
+    public BlogDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<BlogDbContext>().UseSqlite("Data Source=App_Data/blog.db").Options);
 }

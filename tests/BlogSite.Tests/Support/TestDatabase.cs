@@ -1,6 +1,7 @@
 using BlogSite.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace BlogSite.Tests.Support;
 
@@ -24,8 +25,11 @@ internal sealed class TestDatabase : IDisposable
     }
 
     /// <summary>A fresh context on the same database, so reads see what was saved rather than tracked.</summary>
-    public BlogDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<BlogDbContext>().UseSqlite(connection).Options);
+    public BlogDbContext CreateContext() => CreateContext([]);
+
+    /// <summary>A fresh context on the same database whose commands pass through <paramref name="interceptors"/>.</summary>
+    public BlogDbContext CreateContext(params IInterceptor[] interceptors) =>
+        new(new DbContextOptionsBuilder<BlogDbContext>().UseSqlite(connection).AddInterceptors(interceptors).Options);
 
     public void Dispose() => connection.Dispose();
 }

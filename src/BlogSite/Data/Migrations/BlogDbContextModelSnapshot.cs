@@ -114,6 +114,24 @@ namespace BlogSite.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("BlogSite.Domain.AddressSalt", b =>
+                {
+                    b.Property<long>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Period");
+
+                    b.ToTable("AddressSalts");
+                });
+
             modelBuilder.Entity("BlogSite.Domain.Article", b =>
                 {
                     b.Property<int>("Id")

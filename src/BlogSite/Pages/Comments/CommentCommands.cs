@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using BlogSite.Content;
 using BlogSite.Data;
 using BlogSite.Domain;
@@ -11,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace BlogSite.Pages.Comments;
 
 /// <summary>The outcome of a post: stored (maybe held), or refused with a status and messages by field ("" for the form).</summary>
-public sealed record CommentResult(int? CommentId, bool Held, int Status, IReadOnlyDictionary<string, string> Errors)
+public sealed record CommentResult(int? CommentId, bool Held, int Status, IReadOnlyDictionary<string, string> Errors, TimeSpan? RetryAfter = null)
 {
     public static CommentResult Refused(int status, string field, string message) => new(null, false, status, new Dictionary<string, string> { [field] = message });
 }
@@ -29,11 +28,9 @@ public sealed class CommentCommands(
     IOptions<CommentOptions> options,
     IDataProtectionProvider protection,
     CommentScreening screening,
+    AddressHasher addresses,
     BlogChanges changes)
 {
-    // Addresses are hashed with a per-process salt: enough for rate limits and duplicate checks, useless to anyone who reads the store.
-    private static readonly byte[] AddressSalt = RandomNumberGenerator.GetBytes(32);
-
     private readonly ITimeLimitedDataProtector formClock = protection.CreateProtector("BlogSite.Comments.FormStarted").ToTimeLimitedDataProtector();
 
     /// <summary>A value for the form's hidden "started" field: when it was shown, sealed.</summary>
@@ -120,7 +117,18 @@ public sealed class CommentCommands(
             return new CommentResult(null, false, StatusOf(failure), RenderRefusal(failure));
         }
 
-        var poster = HashAddress(address);
+        // The current salt's hash only: a window of minutes against a period of days, a rotation lets through at most
+        // one window's worth once a period.
+        var poster = (await addresses.HashAsync(address, ct)).Current;
+        if (await WaitBeforePostingAsync(poster, now, ct) is { } wait)
+        {
+            var minutes = (int)Math.Ceiling(wait.TotalMinutes);
+            return new CommentResult(null, false, StatusCodes.Status429TooManyRequests, new Dictionary<string, string>
+            {
+                [""] = $"You have posted {limits.PostsPerWindow} comments in the last {limits.WindowMinutes} minutes. Please wait {minutes} {(minutes == 1 ? "minute" : "minutes")}, then try again.",
+            }, wait);
+        }
+
         var since = now.AddMinutes(-limits.DuplicateWindowMinutes);
         if (await db.Comments.AnyAsync(c => c.ArticleId == target.Id && c.PosterHash == poster && c.Body == body && c.CreatedAt >= since, ct))
         {
@@ -163,6 +171,9 @@ public sealed class CommentCommands(
     /// <summary>
     /// Records a reader's report, once per reader; reports from enough different addresses hold the comment
     /// for review. Readers are counted by address as well as by key, since one address can take any number of keys.
+    /// "Has this address reported it already" looks for the address's hash under the current salt and under the
+    /// previous one, and a match stores the new report with the hash found: otherwise, right after the salt
+    /// turned, one address would count as a new one with each fresh reader key, and could hold a comment alone.
     /// </summary>
     public async Task<string?> ReportAsync(int commentId, string readerKey, string? address, CancellationToken ct)
     {
@@ -175,13 +186,22 @@ public sealed class CommentCommands(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var reporter = HashAddress(address);
+        var reporter = await addresses.HashAsync(address, ct);
 
         // Writing first takes SQLite's write lock at once, so concurrent reports queue and each counts the ones before it.
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
+            var current = reporter.Current;
+            var previous = reporter.Previous ?? reporter.Current;
             var added = await db.Database.ExecuteSqlInterpolatedAsync(
-                $"""INSERT INTO "CommentReports" ("CommentId", "ReaderKey", "AddressHash", "CreatedAt") VALUES ({commentId}, {readerKey}, {reporter}, {now}) ON CONFLICT DO NOTHING""", ct);
+                $"""
+                INSERT INTO "CommentReports" ("CommentId", "ReaderKey", "AddressHash", "CreatedAt")
+                SELECT {commentId}, {readerKey},
+                    COALESCE((SELECT r."AddressHash" FROM "CommentReports" AS r WHERE r."CommentId" = {commentId} AND r."AddressHash" IN ({current}, {previous}) LIMIT 1), {current}),
+                    {now}
+                WHERE TRUE
+                ON CONFLICT DO NOTHING
+                """, ct);
             if (added == 1)
             {
                 var reports = db.CommentReports.Where(r => r.CommentId == commentId);
@@ -276,7 +296,22 @@ public sealed class CommentCommands(
         }
     }
 
-    /// <summary>The one hash of an address kept in the store: for poster checks and for counting reporters.</summary>
-    private static string HashAddress(string? address) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(AddressSalt, Encoding.UTF8.GetBytes(address ?? "")))[..CommentReport.AddressHashLength];
+    /// <summary>
+    /// How long <paramref name="poster"/> must wait before another comment, or null when they are within
+    /// <see cref="CommentOptions.PostsPerWindow"/>: counted from the store, so that neither a restart nor another
+    /// instance starts the count again. The wait ends when the oldest of their last posts leaves the window.
+    /// </summary>
+    private async Task<TimeSpan?> WaitBeforePostingAsync(string poster, DateTime now, CancellationToken ct)
+    {
+        var limits = options.Value;
+        var window = TimeSpan.FromMinutes(limits.WindowMinutes);
+        var since = now - window;
+        var oldestCounted = await db.Comments
+            .Where(c => c.PosterHash == poster && c.CreatedAt > since)
+            .OrderByDescending(c => c.CreatedAt)
+            .Skip(limits.PostsPerWindow - 1)
+            .Select(c => (DateTime?)c.CreatedAt)
+            .FirstOrDefaultAsync(ct);
+        return oldestCounted is { } at ? at + window - now : null;
+    }
 }

@@ -46,7 +46,10 @@ public sealed class CommentOptions
     [Range(0, 36_500)]
     public int CloseAfterDays { get; init; }
 
-    /// <summary>Comments one address may post per window.</summary>
+    /// <summary>
+    /// Comments one address may post per window: counted in the store, so the limit holds across instances and
+    /// restarts, and as requests per instance in memory (previews and refusals too) before the form is read.
+    /// </summary>
     [Range(1, 10_000)]
     public int PostsPerWindow { get; init; } = 5;
 
@@ -60,6 +63,13 @@ public sealed class CommentOptions
     /// <summary>Replies shown with their thread; a longer thread goes on, this many a page, on pages of its own.</summary>
     [Range(1, 1_000)]
     public int RepliesPerThread { get; init; } = 100;
+
+    /// <summary>
+    /// Days each salt of address hashes lasts before the next one is used; every instance must agree on it. A
+    /// longer period links one address's comments over a longer time, a shorter one forgets repeat reporters sooner.
+    /// </summary>
+    [Range(1, 3_650)]
+    public int SaltRotationDays { get; init; } = 30;
 
     /// <summary>The same text from the same address on the same article within this time is refused.</summary>
     [Range(1, 10_080)]

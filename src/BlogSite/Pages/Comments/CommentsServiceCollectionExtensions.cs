@@ -8,6 +8,7 @@ public static class CommentsServiceCollectionExtensions
         services.AddScoped<CommentQueries>();
         services.AddScoped<CommentCommands>();
         services.AddSingleton<CommentScreening>();
+        services.AddSingleton<AddressHasher>();
         return services;
     }
 }

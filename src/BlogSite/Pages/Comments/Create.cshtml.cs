@@ -59,18 +59,19 @@ public sealed class CreateModel(CommentCommands comments, CommentQueries places,
             return RedirectToPage("/Articles/Details", null, place?.RouteValues() ?? new { slug }, $"comment-{id}");
         }
 
-        return Show(result.Status, result.Errors);
+        return Show(result.Status, result.Errors, result.RetryAfter);
     }
 
     public IActionResult ShowFormAgain(int status, string message) => Show(status, new Dictionary<string, string> { [""] = message });
 
-    private PageResult Show(int status, IReadOnlyDictionary<string, string> errors)
+    private PageResult Show(int status, IReadOnlyDictionary<string, string> errors, TimeSpan? retryAfter = null)
     {
         Response.StatusCode = status;
         if (status == StatusCodes.Status429TooManyRequests)
         {
-            // Only a render refused for want of a free slot answers 429 here (the rate limiter answers before the page).
-            Response.Headers.RetryAfter = "5";
+            // A poster over the stored limit is told when a post leaves the window; a render refused for want of a
+            // free slot, to try again shortly.
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter?.TotalSeconds ?? 5)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         // The reader already waited once; a fresh stamp would make them wait again for no reason.

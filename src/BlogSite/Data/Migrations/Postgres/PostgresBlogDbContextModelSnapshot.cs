@@ -130,6 +130,24 @@ namespace BlogSite.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("BlogSite.Domain.AddressSalt", b =>
+                {
+                    b.Property<long>("Period")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Period");
+
+                    b.ToTable("AddressSalts");
+                });
+
             modelBuilder.Entity("BlogSite.Domain.Article", b =>
                 {
                     b.Property<int>("Id")
