@@ -242,6 +242,23 @@ ceiling_rss_mb=$(rss_mb_of "$CEILING_PID")
 sleep 6
 views_after=$(views_on_page)
 
+# A restart on the store the run has filled: what a deploy or a crash costs readers.
+log "restarting the app on the same store"
+stop "$APP_PID"
+restart_ns=$(date +%s%N)
+start_app "$WORK/load.db" env RateLimits__SearchesPerMinute=100000 taskset -c "$APP_CPU"
+restarted=""
+for _ in $(seq 3000); do
+    if [[ $(status_of "$APP_URL/") == 200 ]]; then
+        restarted=$(date +%s%N)
+        break
+    fi
+    kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; die "the app exited during its restart"; }
+    sleep 0.01
+done
+[[ -n $restarted ]] || die "no 200 from / within 30 s of the restart"
+restart_ms=$(((restarted - restart_ns) / 1000000))
+
 nginx_rps=$(rps_of nginx)
 ceiling_rps=$(rps_of ceiling)
 printf '\n%-50s %11s %8s %8s %8s %10s %12s\n' target 'requests/s' 'p50 ms' 'p99 ms' 'x nginx' 'x ceiling' 'cpu us/req'
@@ -258,8 +275,8 @@ for name in index article search nginx ceiling; do
         "$(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN { print a / b }')" "$(awk -v a="$rps" -v b="$ceiling_rps" 'BEGIN { print a / b }')" \
         "$(cat "$WORK/cpu-$name.txt")"
 done
-printf '\nRSS after the runs: app %d MB, blank app %d MB\nstart to first 200: app %d ms on / (%d ms of CPU), blank app %d ms\n' \
-    "$rss_mb" "$ceiling_rss_mb" "$startup_ms" "$startup_cpu_ms" "$ceiling_startup_ms"
+printf '\nRSS after the runs: app %d MB, blank app %d MB\nstart to first 200: app %d ms on / on an empty store (%d ms of CPU), %d ms restarted on the filled one; blank app %d ms\n' \
+    "$rss_mb" "$ceiling_rss_mb" "$startup_ms" "$startup_cpu_ms" "$restart_ms" "$ceiling_startup_ms"
 printf 'article page from the page cache (Age header): %s\nviews of %s: %s before, %s after\nload average before measuring: %s\n\n' \
     "$cache_hit" "$SLUG" "$views_before" "${views_after:-?}" "$load1"
 
@@ -278,7 +295,7 @@ p99=$(pct_of article 99)
 check "$(awk -v r="$ratio" 'BEGIN { print (r >= 0.8) }')" "article page >= 0.8x the blank app's requests/s ($ratio)"
 check "$(awk -v p="$p99" 'BEGIN { print (p < 5) }')" "article page p99 < 5 ms at $CONNECTIONS connections ($p99 ms)"
 check "$((rss_mb <= ceiling_rss_mb + 60))" "RSS after the runs within 60 MB of the blank app's ($rss_mb MB, blank app $ceiling_rss_mb MB)"
-check "$((startup_ms < 1000))" "first 200 within 1 s of start ($startup_ms ms)"
+check "$((restart_ms < 1000))" "first 200 within 1 s of a restart on an existing store ($restart_ms ms)"
 
 # One reader (127.0.0.1 with one User-Agent) counts once per window, so the count must rise by exactly 1.
 if [[ $views_after != "$((views_before + 1))" ]]; then
