@@ -50,8 +50,12 @@ public static class DataServiceCollectionExtensions
 
     private static DbContextOptionsBuilder Common(DbContextOptionsBuilder options, IServiceProvider provider) => options
         .AddInterceptors(provider.GetServices<IInterceptor>())
-        // Comments, hearts and redirects of an article in the bin are meant to vanish with it.
-        .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+        .ConfigureWarnings(warnings => warnings
+            // Comments, hearts and redirects of an article in the bin are meant to vanish with it.
+            .Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)
+            // A Take without an order is how a count stops past the last page a list offers, and how a read is
+            // bounded before it is sorted in memory: the bound is the point, which rows does not matter there.
+            .Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
 
     /// <summary>Applies pending migrations and, on SQLite, checks that it runs in WAL mode, before the first request.</summary>
     public static async Task InitialiseBlogDataAsync(this IServiceProvider services, CancellationToken ct = default)
