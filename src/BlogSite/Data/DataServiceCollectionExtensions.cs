@@ -37,6 +37,7 @@ public static class DataServiceCollectionExtensions
             services.AddHostedService(provider => provider.GetRequiredService<Postgres.PostgresChangeListener>());
         }
 
+        services.AddSingleton<BlogChanges>();
         services.AddSingleton(BlogInstance.New());
         services.AddSingleton<SiteWork>();
 

@@ -22,7 +22,6 @@ public static class WebServiceCollectionExtensions
         services.AddRazorComponents();
         services.AddSingleton<ReaderPageCache>();
         services.AddSingleton<IBlogChangeListener>(provider => provider.GetRequiredService<ReaderPageCache>());
-        services.AddSingleton<BlogChanges>();
         services.AddOptions<ReaderPageCacheOptions>().BindConfiguration(ReaderPageCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddResponseCompression(options =>
         {
