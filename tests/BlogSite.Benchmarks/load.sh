@@ -6,6 +6,7 @@
 #   WARMUP_SECONDS=30 RUN_SECONDS=30 tests/BlogSite.Benchmarks/load.sh
 #   DOTNET_gcServer=0 tests/BlogSite.Benchmarks/load.sh      # runtime knobs pass through to the app
 #   PUBLISH_ARGS="-r linux-x64 --self-contained -p:PublishReadyToRunComposite=true" tests/BlogSite.Benchmarks/load.sh
+#   PROVIDER=Postgres tests/BlogSite.Benchmarks/load.sh       # on a private PostgreSQL (tests/postgres.sh)
 #
 # The app and nginx share CPU 0, wrk runs alone on CPU 1, so each server gets one core and the
 # load generator does not steal from it. All traffic goes to 127.0.0.1.
@@ -67,6 +68,7 @@ cleanup() {
     stop "$APP_PID"
     stop "$NGINX_PID"
     stop "$CEILING_PID"
+    [[ -n $WORK && -f $WORK/postgres.state ]] && BLOGSITE_PG_STATE=$WORK/postgres.state bash "$REPO/tests/postgres.sh" stop
     [[ -n $WORK && -d $WORK ]] && rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -126,13 +128,23 @@ port_free "$NGINX_PORT" || die "port $NGINX_PORT is in use; set NGINX_PORT"
 port_free "$CEILING_PORT" || die "port $CEILING_PORT is in use; set CEILING_PORT"
 
 publish_app
+STORE="$WORK/load.db"
+if [[ ${PROVIDER:-Sqlite} == Postgres ]]; then
+    # Not pinned: the cached pages timed here do not touch the database, and its writes (views) are few.
+    log "starting a private PostgreSQL (tests/postgres.sh)"
+    pg_env=$(BLOGSITE_PG_STATE=$WORK/postgres.state bash "$REPO/tests/postgres.sh" start) || die "PostgreSQL did not start"
+    eval "$pg_env"
+    pg_port=$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$BLOGSITE_TEST_POSTGRES")
+    psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -q -c "CREATE DATABASE blogsite_load" || die "could not create the database"
+    STORE="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=blogsite_load"
+fi
 log "building the blank-app ceiling (tests/BlogSite.Benchmarks) to $WORK/ceiling"
 dotnet build "$REPO/tests/BlogSite.Benchmarks" -c Release -o "$WORK/ceiling" -nologo -v quiet >"$WORK/ceiling-build.log" 2>&1 \
     || { cat "$WORK/ceiling-build.log" >&2; die "building the ceiling failed"; }
 log "starting the app on $APP_URL (CPU $APP_CPU)"
 started_ns=$(date +%s%N)
 # Search has a per-address limit; all of wrk's requests come from one address.
-start_app "$WORK/load.db" env RateLimits__SearchesPerMinute=100000 taskset -c "$APP_CPU"
+start_app "$STORE" env RateLimits__SearchesPerMinute=100000 taskset -c "$APP_CPU"
 
 ready=""
 for _ in $(seq 3000); do   # 10 ms apart, so at most ~30 s plus curl time
@@ -246,7 +258,7 @@ views_after=$(views_on_page)
 log "restarting the app on the same store"
 stop "$APP_PID"
 restart_ns=$(date +%s%N)
-start_app "$WORK/load.db" env RateLimits__SearchesPerMinute=100000 taskset -c "$APP_CPU"
+start_app "$STORE" env RateLimits__SearchesPerMinute=100000 taskset -c "$APP_CPU"
 restarted=""
 for _ in $(seq 3000); do
     if [[ $(status_of "$APP_URL/") == 200 ]]; then

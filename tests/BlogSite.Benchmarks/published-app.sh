@@ -33,19 +33,23 @@ publish_app() {
     fi
 }
 
-# Starts the app on $APP_URL in Production with the database file $1 and content/, its output in
+# Starts the app on $APP_URL in Production with the database file $1 (or, with PROVIDER=Postgres, the
+# PostgreSQL connection string $1) and content/, its output in
 # $WORK/app.log; the words after $1 go before the app's command (e.g. taskset -c 0). Sets APP_PID.
 # Scheduled backups are off: on a store with no backup yet the first starts at once, and copying a
 # 3 GB store takes the core the pages are timed on.
 start_app() {
     local database=$1
     shift
+    # With PROVIDER=Postgres, $1 is a connection string rather than a file.
+    local STORE_SETTINGS=(ConnectionStrings__Blog="Data Source=$database")
+    [[ ${PROVIDER:-Sqlite} == Postgres ]] && STORE_SETTINGS=(Database__Provider=Postgres ConnectionStrings__Blog="$database")
     local exe=(dotnet "$WORK/app/BlogSite.dll")
     [[ -x $WORK/app/BlogSite ]] && exe=("$WORK/app/BlogSite")
     (
         cd "$WORK/app"
         exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$APP_URL" \
-            ConnectionStrings__Blog="Data Source=$database" Content__Path="$REPO/content" Site__BaseUrl="${SITE_BASE_URL:-$APP_URL}" Backup__IntervalHours=0 \
+            "${STORE_SETTINGS[@]}" Content__Path="$REPO/content" Site__BaseUrl="${SITE_BASE_URL:-$APP_URL}" Backup__IntervalHours=0 \
             "$@" "${exe[@]}"
     ) >"$WORK/app.log" 2>&1 &
     APP_PID=$!
