@@ -408,6 +408,46 @@ public sealed partial class CopyDatabaseTests(CopiedSite copied) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task CountsThatDiffer_RollTheCopyBack_AndExit4()
+    {
+        // A source whose search index lost an article's row: the copy builds the target's from the articles, so that
+        // table's count cannot match, and the copy must keep nothing.
+        var root = Directory.CreateTempSubdirectory("blogsite-copy-differ-").FullName;
+        var target = TestStore.CreateDatabase();
+        try
+        {
+            using (var site = BlogFactory.InFolder(root, DatabaseProvider.Sqlite))
+            {
+                _ = site.Services;
+            }
+
+            var database = Path.Combine(root, "blog.db");
+            await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                await using var damage = connection.CreateCommand();
+                damage.CommandText = $"DELETE FROM {SqliteFullTextIndex.Table} WHERE rowid = (SELECT min(Id) FROM Articles)";
+                Assert.Equal(1, await damage.ExecuteNonQueryAsync());
+            }
+
+            await using var services = BackupTestStore.ServicesFor(root);
+            var (code, output, errors) = await RunAsync(services, "--to-provider", "Postgres", "--to", target);
+
+            Assert.Equal(CopyDatabaseCli.CountsDiffer, code);
+            Assert.Contains($"differ from the source's in {SqliteFullTextIndex.Table};", errors, StringComparison.Ordinal);
+            Assert.Matches($@"(?m)^{SqliteFullTextIndex.Table}\* +\d+ +\d+  DIFFERS", output);
+            await using var check = new PostgresBlogDbContext(PostgresBlogDbContextFactory.Options(target));
+            Assert.Equal(0, await check.Articles.IgnoreQueryFilters().CountAsync());
+            Assert.Equal(0, await check.Users.CountAsync());
+        }
+        finally
+        {
+            TestStore.Drop(target);
+            BackupTestStore.DeleteFolder(root);
+        }
+    }
+
     public static async Task<(int? Code, string Output, string Errors)> RunAsync(IServiceProvider services, params string[] args)
     {
         using var output = new StringWriter();
