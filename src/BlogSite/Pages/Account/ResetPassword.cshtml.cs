@@ -71,7 +71,7 @@ public sealed class ResetPasswordModel(PasswordReset reset, EmailLinkLimiter lim
             return Page();
         }
 
-        return RedirectToPage("/Account/Login", new { reset = true });
+        return RedirectToPage("/Account/Login", new { reset = "true" });
     }
 
     private PageResult Answer()
