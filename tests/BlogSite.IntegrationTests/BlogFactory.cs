@@ -26,7 +26,7 @@ public class BlogFactory : WebApplicationFactory<Program>
     }
 
     /// <param name="root">A folder for the database and content that outlives the factory; a temporary one when null.</param>
-    private BlogFactory(string? root)
+    protected BlogFactory(string? root)
     {
         ownsRoot = root is null;
         this.root = root ?? Directory.CreateTempSubdirectory("blogsite-it-").FullName;
@@ -69,6 +69,16 @@ public class BlogFactory : WebApplicationFactory<Program>
         // A backup at every test host's start would load the machine for nothing; the backup tests turn it on.
         ["Backup:IntervalHours"] = "0",
     };
+
+    /// <summary>Sends the site's e-mail to <paramref name="smtp"/> (plain SMTP on loopback, from blog@blogsite.test).</summary>
+    public BlogFactory UseSmtp(TestSmtpServer smtp)
+    {
+        Settings["Email:Smtp:Host"] = "127.0.0.1";
+        Settings["Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Settings["Email:Smtp:UseTls"] = "false";
+        Settings["Email:Smtp:From"] = "BlogSite <blog@blogsite.test>";
+        return this;
+    }
 
     /// <summary>The SQLite file; a test that asks for it is about the file, and runs on SQLite only (see <see cref="TestStore.SqliteFile"/>).</summary>
     public string DatabasePath => Provider == DatabaseProvider.Postgres

@@ -1,4 +1,5 @@
 using BlogSite.Domain;
+using BlogSite.Email;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,7 @@ public class BlogDbContext : IdentityDbContext<BlogUser>, IDataProtectionKeyCont
     public DbSet<Heart> Hearts => Set<Heart>();
     public DbSet<AddressSalt> AddressSalts => Set<AddressSalt>();
     public DbSet<ModerationEvent> ModerationEvents => Set<ModerationEvent>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

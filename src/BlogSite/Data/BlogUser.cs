@@ -18,5 +18,11 @@ public sealed class BlogUser : IdentityUser
     /// </summary>
     public DateTime? DisabledAt { get; set; }
 
+    /// <summary>An author's choice to be mailed each new comment on their own articles.</summary>
+    public bool NotifyOfComments { get; set; }
+
+    /// <summary>A moderator's (or admin's) choice to be mailed when a comment is held or reported.</summary>
+    public bool NotifyOfModeration { get; set; }
+
     public bool IsDisabled => DisabledAt is not null;
 }
