@@ -116,8 +116,16 @@ public sealed class ReaderPageCacheTests
     {
         using var factory = new BlogFactory();
         var anonymous = CookielessReader(factory);
-        await anonymous.GetAsync(ArticlePath);
-        Assert.NotNull((await anonymous.GetAsync(ArticlePath)).Headers.Age);
+        // On PostgreSQL the change listener drops the whole cache once it is connected, which may come after the
+        // first request: the page is then kept again by the next one.
+        var cached = false;
+        for (var attempt = 0; attempt < 5 && !cached; attempt++)
+        {
+            await anonymous.GetAsync(ArticlePath);
+            cached = (await anonymous.GetAsync(ArticlePath)).Headers.Age is not null;
+        }
+
+        Assert.True(cached);
 
         var reader = factory.CreateReaderClient();
         var token = (await reader.GetFromJsonAsync<JsonElement>("/antiforgery/token")).GetProperty("token").GetString()!;
