@@ -32,7 +32,10 @@ public sealed class EmailSite : BlogFactory
 
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
-    public static async Task<EmailSite> StartAsync() => new(await TestSmtpServer.StartAsync(), new FakeClock(DateTimeOffset.UtcNow), ownsSmtp: true);
+    public static async Task<EmailSite> StartAsync() => new(await TestSmtpServer.StartAsync(), NewClock(), ownsSmtp: true);
+
+    /// <summary>A clock at a whole second, so the times a test compares survive PostgreSQL's microseconds.</summary>
+    public static FakeClock NewClock() => new(new DateTimeOffset(DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero));
 
     /// <summary>How long the host waits for the worker when it stops; short to play a crash mid-send.</summary>
     public TimeSpan? ShutdownTimeout { get; init; }

@@ -10,7 +10,7 @@ public sealed class OutboxRestartTests
     {
         var root = Directory.CreateTempSubdirectory("blogsite-outbox-").FullName;
         await using var smtp = await TestSmtpServer.StartAsync();
-        var clock = new FakeClock(DateTimeOffset.UtcNow);
+        var clock = EmailSite.NewClock();
         var hold = smtp.HoldNext();
         var first = new EmailSite(smtp, clock, root);
         var key = await first.EnqueueAsync("once@blogsite.test");
@@ -38,7 +38,7 @@ public sealed class OutboxRestartTests
     {
         var root = Directory.CreateTempSubdirectory("blogsite-outbox-").FullName;
         await using var smtp = await TestSmtpServer.StartAsync();
-        var clock = new FakeClock(DateTimeOffset.UtcNow);
+        var clock = EmailSite.NewClock();
         var hold = smtp.HoldNext();
         // The host gives its worker no time to finish: as good as a kill, for the store and the server.
         var first = new EmailSite(smtp, clock, root) { ShutdownTimeout = TimeSpan.Zero };

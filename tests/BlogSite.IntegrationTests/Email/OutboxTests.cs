@@ -114,7 +114,7 @@ public sealed class OutboxTests
         var smtp = await TestSmtpServer.StartAsync();
         var port = smtp.Port;
         await smtp.DisposeAsync();
-        using var site = new EmailSite(smtp, new FakeClock(DateTimeOffset.UtcNow), ownsSmtp: false);
+        using var site = new EmailSite(smtp, EmailSite.NewClock(), ownsSmtp: false);
 
         var key = await site.EnqueueAsync("down@blogsite.test");
 
