@@ -30,7 +30,12 @@ public sealed class TwoWorkersTests
             var later = clock.GetUtcNow().UtcDateTime.AddMinutes(1);
             db.OutboxMessages.AddRange(keys.Select(key => new OutboxMessage
             {
-                Kind = "test", IdempotencyKey = key, To = key.Replace(':', '-') + "@blogsite.test", Subject = key, Text = key, Html = "<p>" + key + "</p>",
+                Kind = "test",
+                IdempotencyKey = key,
+                To = key.Replace(':', '-') + "@blogsite.test",
+                Subject = key,
+                Text = key,
+                Html = "<p>" + key + "</p>",
             }));
             await db.SaveChangesAsync();
             await db.OutboxMessages.ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, later));
