@@ -54,6 +54,11 @@ if (await BlogSite.Export.ExportCli.TryRunAsync(args, app.Services) is { } expor
     return exportExitCode;
 }
 
+if (await CopyDatabaseCli.TryRunAsync(args, app.Services) is { } copyExitCode)
+{
+    return copyExitCode;
+}
+
 await app.Services.GetRequiredService<SiteLock>().TakeAsync();
 await DemoAccounts.SeedAsync(app.Services, app.Environment);
 await app.Services.SyncBlogContentAsync();

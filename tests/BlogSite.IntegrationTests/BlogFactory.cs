@@ -46,6 +46,15 @@ public class BlogFactory : WebApplicationFactory<Program>
     /// <summary>A factory whose database and content stay in <paramref name="root"/> after it is disposed.</summary>
     public static BlogFactory InFolder(string root) => new(root);
 
+    /// <summary>As <see cref="InFolder(string)"/>, on <paramref name="provider"/> whatever the pass.</summary>
+    public static BlogFactory InFolder(string root, DatabaseProvider provider) => new(root) { Provider = provider };
+
+    /// <summary>
+    /// The store this factory's host runs on: the pass's (<see cref="TestStore.Provider"/>) unless a test that moves a store
+    /// from one provider to the other sets it.
+    /// </summary>
+    public DatabaseProvider Provider { get; init; } = TestStore.Provider;
+
     public string ContentFolder { get; }
 
     /// <summary>The host's environment; Production unless a test needs another.</summary>
@@ -72,12 +81,15 @@ public class BlogFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>The SQLite file; a test that asks for it is about the file, and runs on SQLite only (see <see cref="TestStore.SqliteFile"/>).</summary>
-    public string DatabasePath => TestStore.IsPostgres
+    public string DatabasePath => Provider == DatabaseProvider.Postgres
         ? throw new InvalidOperationException($"This test is about the SQLite file; mark it [Trait(TestStore.Trait, TestStore.SqliteFile)] (the Postgres pass filters Store!=SqliteFile).")
         : Path.Combine(root, "blog.db");
 
-    /// <summary>The PostgreSQL database of this factory, made when the host is configured; null on SQLite.</summary>
-    public string? PostgresConnectionString { get; private set; }
+    /// <summary>
+    /// The PostgreSQL database of this factory, made when the host is configured unless a test names one before (for a
+    /// factory <see cref="InFolder(string, DatabaseProvider)"/>, which leaves it in place); null on SQLite.
+    /// </summary>
+    public string? PostgresConnectionString { get; set; }
 
     public static string RepositoryRoot
     {
@@ -96,7 +108,7 @@ public class BlogFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        if (TestStore.IsPostgres)
+        if (Provider == DatabaseProvider.Postgres)
         {
             PostgresConnectionString ??= ownsRoot ? TestStore.CreateDatabase() : TestStore.DatabaseFor(root);
             builder.UseSetting("Database:Provider", "Postgres");

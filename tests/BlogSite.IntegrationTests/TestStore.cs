@@ -30,10 +30,11 @@ public static class TestStore
     };
 
     /// <summary>
-    /// The trait value of a test of several instances on one store, which only PostgreSQL allows (SQLite serves one
-    /// instance per file): the SQLite pass leaves them out with <c>--filter "Store!=SeveralInstances"</c>.
+    /// The trait value of a test that needs a PostgreSQL server whatever the pass: several instances on one store, which
+    /// only PostgreSQL allows (SQLite serves one instance per file), and a copy of a SQLite store into PostgreSQL. The
+    /// SQLite pass leaves them out with <c>--filter "Store!=NeedsPostgres"</c>; the PostgreSQL pass runs them.
     /// </summary>
-    public const string SeveralInstances = "SeveralInstances";
+    public const string NeedsPostgres = "NeedsPostgres";
 
     public static bool IsPostgres => Provider == DatabaseProvider.Postgres;
 
@@ -41,7 +42,7 @@ public static class TestStore
     private static string Admin => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } connection
         ? connection
         : throw new InvalidOperationException(
-            $"{ProviderVariable}=Postgres needs {PostgresVariable}, an admin connection string to a running server: eval \"$(tests/postgres.sh start)\".");
+            $"{ProviderVariable}=Postgres, and the tests marked {Trait}={NeedsPostgres}, need {PostgresVariable}, an admin connection string to a running server: eval \"$(tests/postgres.sh start)\".");
 
     /// <summary>A fresh database, blogsite_it_ and a new id, for one factory; <see cref="Drop"/> it after.</summary>
     public static string CreateDatabase() => CreateDatabase("blogsite_it_" + Guid.NewGuid().ToString("N"));

@@ -40,6 +40,13 @@ public sealed class ContentSync(
         var files = Directory.EnumerateFiles(Folder, "*.md", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
             .ToList();
+        if (await IsInStepAsync(files, ct))
+        {
+            var unchanged = new ContentSyncResult(0, 0, 0, 0);
+            logger.LogInformation("Content sync from {Folder}: {Result}", Folder, unchanged);
+            return unchanged;
+        }
+
         // Split: as one query SQLite joined every article's tags before filtering (2 s at 100,000 articles).
         var articles = await db.Articles.Include(a => a.Tags).Where(a => a.SourcePath != null)
             .AsSplitQuery()
@@ -84,6 +91,30 @@ public sealed class ContentSync(
         var result = new ContentSyncResult(added, updated, unpublished, skipped);
         logger.LogInformation("Content sync from {Folder}: {Result}", Folder, result);
         return result;
+    }
+
+    /// <summary>
+    /// Whether the store already holds every file as it is and nothing else: the common case of a restart, answered
+    /// from the hashes alone. Loading the articles as entities to find that out was most of a restart's sync (~0.3 s).
+    /// </summary>
+    private async Task<bool> IsInStepAsync(List<string> files, CancellationToken ct)
+    {
+        var stored = await db.Articles.Where(a => a.SourcePath != null)
+            .Select(a => new { a.SourcePath, a.SourceHash, a.Status })
+            .ToDictionaryAsync(a => a.SourcePath!, StringComparer.Ordinal, ct);
+        foreach (var file in files)
+        {
+            if (!stored.Remove(SourcePathOf(file), out var article)
+                || article.SourceHash is null
+                || await ReadAsync(file, ct) is not { } text
+                || MarkdownRenderer.HashOf(text) != article.SourceHash)
+            {
+                return false;
+            }
+        }
+
+        // What is left has no file: in step once the sync has unpublished it.
+        return stored.Values.All(a => a.Status == ArticleStatus.Draft);
     }
 
     private string SourcePathOf(string file) => Path.GetRelativePath(Folder, file).Replace('\\', '/');

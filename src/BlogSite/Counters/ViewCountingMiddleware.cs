@@ -4,7 +4,8 @@ namespace BlogSite.Counters;
 
 /// <summary>
 /// Counts a view for each successful article page response. It runs around the reader page cache,
-/// so a page served from the cache still counts.
+/// so a page served from the cache still counts; a page served before routing (<see cref="CachedPageMiddleware"/>)
+/// is counted there, by the slug this middleware's rule gave when the page was kept.
 /// </summary>
 public sealed class ViewCountingMiddleware(RequestDelegate next, ViewCounter counter)
 {
@@ -14,15 +15,22 @@ public sealed class ViewCountingMiddleware(RequestDelegate next, ViewCounter cou
     {
         await next(context);
 
+        if (ViewedSlugOf(context) is { } slug)
+        {
+            counter.TryCount(slug, ClientAddress.Of(context), context.Request.Headers.UserAgent);
+        }
+    }
+
+    /// <summary>The article whose view this response counts: a successful GET of an article page, after routing.</summary>
+    public static string? ViewedSlugOf(HttpContext context)
+    {
         var path = context.Request.Path.Value;
-        if (context.Response.StatusCode == StatusCodes.Status200OK
+        return context.Response.StatusCode == StatusCodes.Status200OK
             && HttpMethods.IsGet(context.Request.Method)
             && path is not null
             && path.StartsWith(ArticlePrefix, StringComparison.Ordinal)
-            && context.GetEndpoint()?.DisplayName == "/Articles/Details")
-        {
-            var slug = path[ArticlePrefix.Length..].TrimEnd('/');
-            counter.TryCount(slug, ClientAddress.Of(context), context.Request.Headers.UserAgent);
-        }
+            && context.GetEndpoint()?.DisplayName == "/Articles/Details"
+            ? path[ArticlePrefix.Length..].TrimEnd('/')
+            : null;
     }
 }

@@ -8,6 +8,9 @@ public static class DataServiceCollectionExtensions
 {
     public const string ConnectionStringName = "Blog";
 
+    /// <summary>The name of the start-up migrations as <see cref="SiteWork"/> keeps them to one instance at a time.</summary>
+    internal const string MigrationsWork = "the migrations";
+
     public static IServiceCollection AddBlogData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var store = DatabaseOptions.ReadStore(configuration);
@@ -40,6 +43,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<BlogChanges>();
         services.AddSingleton(BlogInstance.New());
         services.AddSingleton<SiteWork>();
+        // The SQLite file's lock (Backups.StoreFiles) is registered later, by AddBackups, and only on SQLite.
+        services.AddScoped(provider => new DatabaseCopier(provider.GetRequiredService<BlogDbContext>(), store, provider.GetService<Backups.StoreFiles>()));
 
         services.AddSingleton(TimeProvider.System);
         return services;
@@ -68,7 +73,7 @@ public static class DataServiceCollectionExtensions
         // restart with nothing to apply skips it (a test keeps model and migrations in step).
         // Instances starting together migrate one after the other: EF's own migration lock comes after it has made
         // its history table, which two instances on an empty PostgreSQL database would both try to make.
-        await scope.ServiceProvider.GetRequiredService<SiteWork>().RunAloneAsync("the migrations", async c =>
+        await scope.ServiceProvider.GetRequiredService<SiteWork>().RunAloneAsync(MigrationsWork, async c =>
         {
             var pending = (await db.Database.GetPendingMigrationsAsync(c)).ToList();
             if (pending.Count > 0)

@@ -8,10 +8,12 @@ using Microsoft.Extensions.Options;
 namespace BlogSite.Web;
 
 /// <summary>
-/// One stored response: the bytes as sent, the same gzipped, the headers the page set, and when it goes stale.
+/// One stored response: the bytes as sent, the same gzipped, the headers the page set, when it goes stale, and the
+/// article whose view a request for it counts (see <see cref="ViewCountingMiddleware.ViewedSlugOf"/>), if any.
 /// </summary>
 public sealed record CachedPage(
-    string Key, string Path, byte[] Body, byte[] GzipBody, KeyValuePair<string, string>[] Headers, DateTimeOffset StoredAt, DateTimeOffset ExpiresAt)
+    string Key, string Path, byte[] Body, byte[] GzipBody, KeyValuePair<string, string>[] Headers, DateTimeOffset StoredAt, DateTimeOffset ExpiresAt,
+    string? ViewedSlug = null)
 {
     // Roughly what an entry costs beyond its strings and arrays: this record, the dictionary's node, the queue's slot, array headers.
     private const int EntryOverheadBytes = 256;
@@ -49,6 +51,7 @@ public sealed class ReaderPageCache(
 
     // Without a configured address, pages link to the host they were asked by, so each host keeps its own copy.
     private readonly bool keyByOrigin = string.IsNullOrEmpty(site.Value.BaseUrl);
+    private static readonly ReaderPageAttribute NoQuery = new();
     private readonly Lock gate = new();
     private long totalBytes;
     private int count;
@@ -66,6 +69,10 @@ public sealed class ReaderPageCache(
     /// <summary>The key of a request for <paramref name="page"/> at <paramref name="path"/>, or null when it must not be kept (see <see cref="ReaderPageCacheKey.Of"/>).</summary>
     public string? KeyOf(HttpRequest request, string path, ReaderPageAttribute page) =>
         ReaderPageCacheKey.Of(request, path, page, keyByOrigin);
+
+    /// <summary>The key of a request with no query string, whatever page it is for: the path (with the origin when keyed by it).</summary>
+    public string KeyOfPath(HttpRequest request, string path) =>
+        ReaderPageCacheKey.Of(request, path, NoQuery, keyByOrigin)!;
 
     public bool TryGet(string key, [MaybeNullWhen(false)] out CachedPage page)
     {
@@ -87,7 +94,7 @@ public sealed class ReaderPageCache(
     }
 
     /// <summary>Keeps a page rendered since <paramref name="versionAtStart"/>, if nothing was evicted meanwhile and it fits.</summary>
-    public void Store(string key, string path, byte[] body, KeyValuePair<string, string>[] headers, long versionAtStart)
+    public void Store(string key, string path, byte[] body, KeyValuePair<string, string>[] headers, long versionAtStart, string? viewedSlug = null)
     {
         if (body.Length > MaxPageBytes)
         {
@@ -96,7 +103,7 @@ public sealed class ReaderPageCache(
 
         // Compressed once per stored page, outside the lock, at a level too slow to spend on every request.
         var now = clock.GetUtcNow();
-        var page = new CachedPage(key, path, body, Gzip(body), headers, now, now + lifetime);
+        var page = new CachedPage(key, path, body, Gzip(body), headers, now, now + lifetime, viewedSlug);
         if (page.Size > maxBytes)
         {
             return;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BlogSite.Counters;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 
@@ -26,15 +27,14 @@ public sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPageCa
     /// </summary>
     public static bool IsSharedRead(HttpContext context) => SharedReadPage(context) is not null;
 
-    private static ReaderPageAttribute? SharedReadPage(HttpContext context)
-    {
-        var request = context.Request;
-        return (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && request.Headers.Cookie.Count == 0
-            && request.Headers.Authorization.Count == 0
-            ? context.GetEndpoint()?.Metadata.GetMetadata<ReaderPageAttribute>()
-            : null;
-    }
+    /// <summary>A GET or HEAD with no cookie and no Authorization header: nothing in it is personal.</summary>
+    public static bool IsAnonymousRead(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && request.Headers.Cookie.Count == 0
+        && request.Headers.Authorization.Count == 0;
+
+    private static ReaderPageAttribute? SharedReadPage(HttpContext context) =>
+        IsAnonymousRead(context.Request) ? context.GetEndpoint()?.Metadata.GetMetadata<ReaderPageAttribute>() : null;
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -56,7 +56,7 @@ public sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPageCa
         var isGet = HttpMethods.IsGet(request.Method);
         if (cache.TryGet(key, out var page))
         {
-            await ServeAsync(context.Response, page, isGet, AcceptsGzip(request), context.RequestAborted);
+            await ServeAsync(context, page, clock.GetUtcNow());
             return;
         }
 
@@ -85,12 +85,12 @@ public sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPageCa
             && !IsPrivate(response.Headers.CacheControl)
             && copy.Copied is { } body)
         {
-            cache.Store(key, path, body, KeptHeaders(response.Headers), version);
+            cache.Store(key, path, body, KeptHeaders(response.Headers), version, ViewCountingMiddleware.ViewedSlugOf(context));
         }
     }
 
     // Routing ignores a trailing slash, so /tags/go and /tags/go/ share one entry.
-    private static string PathOf(HttpRequest request)
+    public static string PathOf(HttpRequest request)
     {
         var path = request.PathBase.Add(request.Path).Value ?? "/";
         return path.Length > 1 && path.EndsWith('/') ? path.TrimEnd('/') : path;
@@ -103,15 +103,20 @@ public sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPageCa
     private static KeyValuePair<string, string>[] KeptHeaders(IHeaderDictionary headers) =>
         [.. headers.Where(header => !NotKept.Contains(header.Key)).Select(header => KeyValuePair.Create(header.Key, header.Value.ToString()))];
 
-    private Task ServeAsync(HttpResponse response, CachedPage page, bool withBody, bool gzip, CancellationToken ct)
+    /// <summary>Sends a kept page: its headers, gzipped when the reader accepts it, the body only for a GET.</summary>
+    public static Task ServeAsync(HttpContext context, CachedPage page, DateTimeOffset now)
     {
+        var request = context.Request;
+        var withBody = HttpMethods.IsGet(request.Method);
+        var gzip = AcceptsGzip(request);
+        var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
         foreach (var (name, value) in page.Headers)
         {
             response.Headers[name] = value;
         }
 
-        response.Headers.Age = ((long)(clock.GetUtcNow() - page.StoredAt).TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        response.Headers.Age = ((long)(now - page.StoredAt).TotalSeconds).ToString(CultureInfo.InvariantCulture);
         response.Headers.Vary = HeaderNames.AcceptEncoding;
         var body = page.Body;
         if (gzip)
@@ -122,7 +127,7 @@ public sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPageCa
         }
 
         response.ContentLength = body.Length;
-        return withBody ? response.Body.WriteAsync(body, 0, body.Length, ct) : Task.CompletedTask;
+        return withBody ? response.Body.WriteAsync(body, 0, body.Length, context.RequestAborted) : Task.CompletedTask;
     }
 
     // gzip, or *, listed with a quality above zero: "gzip;q=0" refuses it.

@@ -9,8 +9,9 @@ public static class WebApplicationExtensions
 {
     /// <summary>
     /// The middleware in order: the client's address and scheme from a trusted proxy before anything reads
-    /// them; errors and headers next; views are counted around the page cache, so
-    /// a cached page still counts; cached pages are answered before the sign-in machinery runs. Only
+    /// them; errors and headers next; then cached pages asked for without a query string, before routing; views are
+    /// counted around the page cache, so a cached page still counts; cached pages are answered before the sign-in
+    /// machinery runs. Only
     /// those shared reader pages are compressed: other pages may carry a form token, which compression
     /// over HTTPS can leak (BREACH). Static assets come precompressed from MapStaticAssets.
     /// </summary>
@@ -33,6 +34,7 @@ public static class WebApplicationExtensions
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<CachedPageMiddleware>();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRouting();
         app.UseMiddleware<AliasRedirectMiddleware>();

@@ -14,9 +14,9 @@ namespace BlogSite.IntegrationTests.Instances;
 /// <summary>
 /// Two instances of the site on one PostgreSQL database, as behind a load balancer: each its own host with its own
 /// page cache, view buffer and background work, sharing only the store. SQLite serves one instance per store, so
-/// the SQLite pass leaves these out (see <see cref="TestStore.SeveralInstances"/>).
+/// the SQLite pass leaves these out (see <see cref="TestStore.NeedsPostgres"/>).
 /// </summary>
-[Trait(TestStore.Trait, TestStore.SeveralInstances)]
+[Trait(TestStore.Trait, TestStore.NeedsPostgres)]
 public sealed class SeveralInstancesTests
 {
     private const string Slug = "ef-core-query-counts";

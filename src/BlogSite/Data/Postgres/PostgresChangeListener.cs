@@ -13,6 +13,9 @@ public sealed class PostgresChangeListener(BlogStore store, BlogInstance instanc
 {
     public const string Channel = "blogsite_changes";
 
+    /// <summary>The listening connection's name on the server: one session of it per running instance.</summary>
+    public const string ApplicationName = "BlogSite change listener";
+
     internal static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(250);
     internal static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(30);
 
@@ -62,7 +65,7 @@ public sealed class PostgresChangeListener(BlogStore store, BlogInstance instanc
         {
             Pooling = false,
             KeepAlive = 10,
-            ApplicationName = "BlogSite change listener",
+            ApplicationName = ApplicationName,
         }.ToString();
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
