@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BlogSite.IntegrationTests.Email;
 
 /// <summary>Two instances' workers on one PostgreSQL database, claiming from one outbox at once.</summary>
-[Trait(TestStore.Trait, TestStore.SeveralInstances)]
+[Trait(TestStore.Trait, TestStore.NeedsPostgres)]
 public sealed class TwoWorkersTests
 {
     [Fact]
