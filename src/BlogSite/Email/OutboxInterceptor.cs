@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -114,24 +115,26 @@ public sealed class OutboxInterceptor(TimeProvider clock, OutboxSignal signal) :
 }
 
 /// <summary>Tells the worker that a message was committed, so it sends now rather than at its next poll.</summary>
-public sealed class OutboxSignal : IDisposable
+public sealed class OutboxSignal
 {
-    private readonly SemaphoreSlim wakes = new(0, 1);
+    // One pending wake is enough: the worker reads every due message when it wakes.
+    private readonly Channel<bool> wakes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    public void Wake()
-    {
-        // One pending wake is enough: the worker reads every due message when it wakes.
-        lock (wakes)
-        {
-            if (wakes.CurrentCount == 0)
-            {
-                wakes.Release();
-            }
-        }
-    }
+    public void Wake() => wakes.Writer.TryWrite(true);
 
     /// <summary>True when woken, false when <paramref name="timeout"/> passed first.</summary>
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => wakes.WaitAsync(timeout, ct);
-
-    public void Dispose() => wakes.Dispose();
+    public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        waiting.CancelAfter(timeout);
+        try
+        {
+            await wakes.Reader.ReadAsync(waiting.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
 }
