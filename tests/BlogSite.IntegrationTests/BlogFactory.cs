@@ -61,6 +61,16 @@ public class BlogFactory : WebApplicationFactory<Program>
         ["Backup:IntervalHours"] = "0",
     };
 
+    /// <summary>Sends the site's e-mail to <paramref name="smtp"/> (plain SMTP on loopback, from blog@blogsite.test).</summary>
+    public BlogFactory UseSmtp(TestSmtpServer smtp)
+    {
+        Settings["Email:Smtp:Host"] = "127.0.0.1";
+        Settings["Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Settings["Email:Smtp:UseTls"] = "false";
+        Settings["Email:Smtp:From"] = "BlogSite <blog@blogsite.test>";
+        return this;
+    }
+
     /// <summary>The SQLite file; a test that asks for it is about the file, and runs on SQLite only (see <see cref="TestStore.SqliteFile"/>).</summary>
     public string DatabasePath => TestStore.IsPostgres
         ? throw new InvalidOperationException($"This test is about the SQLite file; mark it [Trait(TestStore.Trait, TestStore.SqliteFile)] (the Postgres pass filters Store!=SqliteFile).")
