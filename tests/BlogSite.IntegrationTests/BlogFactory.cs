@@ -26,7 +26,7 @@ public class BlogFactory : WebApplicationFactory<Program>
     }
 
     /// <param name="root">A folder for the database and content that outlives the factory; a temporary one when null.</param>
-    private BlogFactory(string? root)
+    protected BlogFactory(string? root)
     {
         ownsRoot = root is null;
         this.root = root ?? Directory.CreateTempSubdirectory("blogsite-it-").FullName;

@@ -39,6 +39,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>How long the server takes over each message's data before answering, to make sends overlap.</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>What the server accepted (a held message counts once its data is in, as a real server would have it).</summary>
     public IReadOnlyList<ReceivedMessage> Received
     {
@@ -197,6 +200,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
             received.Add(new ReceivedMessage(message, recipients, transaction.From.AsAddress()));
             changed?.TrySetResult(true);
             changed = null;
+        }
+
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, CancellationToken.None);
         }
 
         if (hold is not null)

@@ -54,6 +54,11 @@ public sealed class EmailOptions : IValidatableObject
             yield break;
         }
 
+        if (LeaseSeconds < Smtp.TimeoutSeconds + 30)
+        {
+            yield return new ValidationResult($"Email:LeaseSeconds ({LeaseSeconds}) must be at least Email:Smtp:TimeoutSeconds ({Smtp.TimeoutSeconds}) plus 30, so a slow send ends before its claim does.", [nameof(LeaseSeconds)]);
+        }
+
         if (string.IsNullOrWhiteSpace(Smtp.From))
         {
             yield return new ValidationResult("Email:Smtp:From is required when Email:Smtp:Host is set: the address messages come from, e.g. \"My Blog <blog@example.com>\".", ["Smtp.From"]);

@@ -11,6 +11,10 @@ public static class EmailServiceCollectionExtensions
         // Every interceptor in the container applies to the store's contexts (see AddBlogData).
         services.AddSingleton<IInterceptor, OutboxInterceptor>();
         services.AddSingleton<EmailComposer>();
+        services.AddSingleton<SmtpMailer>();
+        services.AddScoped<OutboxLedger>();
+        services.AddSingleton<OutboxWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxWorker>());
         return services;
     }
 }
