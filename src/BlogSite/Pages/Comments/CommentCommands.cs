@@ -29,7 +29,8 @@ public sealed class CommentCommands(
     IDataProtectionProvider protection,
     CommentScreening screening,
     AddressHasher addresses,
-    BlogChanges changes)
+    BlogChanges changes,
+    CommentEvents events)
 {
     private readonly ITimeLimitedDataProtector formClock = protection.CreateProtector("BlogSite.Comments.FormStarted").ToTimeLimitedDataProtector();
 
@@ -148,6 +149,7 @@ public sealed class CommentCommands(
             HeldReason = screening.ReasonToHold(body),
         };
         comment.Status = comment.HeldReason is null ? CommentStatus.Published : CommentStatus.Pending;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Comments.Add(comment);
         if (comment.HeldReason is not null)
         {
@@ -164,6 +166,8 @@ public sealed class CommentCommands(
         }
 
         await db.SaveChangesAsync(ct);
+        await events.RaiseAsync(db, [new CommentPosted(comment.Id, comment.Status)], ct);
+        await transaction.CommitAsync(ct);
         changes.Raise(new ArticleActivityChanged(target.Slug));
         return new CommentResult(comment.Id, comment.Status == CommentStatus.Pending, StatusCodes.Status200OK, new Dictionary<string, string>());
     }
@@ -209,12 +213,14 @@ public sealed class CommentCommands(
                 var addresses = await reports.Select(r => r.AddressHash).Distinct().CountAsync(ct);
                 var comment = await db.Comments.SingleAsync(c => c.Id == commentId, ct);
                 comment.ReportCount = readers;
-                if (comment.Status == CommentStatus.Published && screening.ReasonToHoldReported(readers, addresses) is { } reason)
+                var reason = comment.Status == CommentStatus.Published ? screening.ReasonToHoldReported(readers, addresses) : null;
+                if (reason is not null)
                 {
                     Hold(comment, reason, now);
                 }
 
                 await db.SaveChangesAsync(ct);
+                await events.RaiseAsync(db, [new CommentReported(commentId, readers, Held: reason is not null)], ct);
             }
 
             await transaction.CommitAsync(ct);

@@ -7,6 +7,7 @@ public static class CommentsServiceCollectionExtensions
         services.AddOptions<CommentOptions>().BindConfiguration(CommentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<CommentQueries>();
         services.AddScoped<CommentCommands>();
+        services.AddScoped<CommentEvents>();
         services.AddSingleton<CommentScreening>();
         services.AddSingleton<AddressHasher>();
         return services;
