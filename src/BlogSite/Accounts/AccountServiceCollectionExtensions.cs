@@ -84,6 +84,13 @@ public static class AccountServiceCollectionExtensions
 
         services.AddScoped<UserCommands>();
         services.AddScoped<StaffSignIn>();
+        services.AddScoped<NotificationSettings>();
+        services.AddScoped<PasswordReset>();
+        services.AddSingleton<PasswordResetRequests>();
+        services.AddHostedService(provider => provider.GetRequiredService<PasswordResetRequests>());
+        // Identity's own bound on a reset token, in real time, beside the link's expiry on the site's clock.
+        services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<Email.EmailOptions>>((tokens, email) =>
+            tokens.TokenLifespan = TimeSpan.FromMinutes(email.Value.PasswordResetMinutes));
         services.AddSingleton<StaffSignIn.UnknownUserHash>();
         services.AddSingleton<SignInLimiter>();
         services.AddOptions<KeyProtectionOptions>().BindConfiguration(KeyProtectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

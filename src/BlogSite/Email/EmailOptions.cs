@@ -39,6 +39,10 @@ public sealed class EmailOptions : IValidatableObject
     [Range(1, 720)]
     public int ModerationLinkHours { get; init; } = 72;
 
+    /// <summary>Requests one address may make per minute to the pages that links in e-mail open.</summary>
+    [Range(1, 100_000)]
+    public int LinkRequestsPerMinute { get; init; } = 60;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         // Nested options are not validated by data annotations: the SMTP settings are checked here.

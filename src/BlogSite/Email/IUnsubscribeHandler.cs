@@ -3,8 +3,8 @@ namespace BlogSite.Email;
 /// <summary>
 /// What unsubscribing means for one kind of message. An unsubscribe token names a <see cref="Scope"/> and a subject
 /// within it (a subscription's id, a user's id); /email/unsubscribe finds the handler by scope and calls it. Each
-/// area registers its own: <c>services.AddSingleton&lt;IUnsubscribeHandler, MyHandler&gt;()</c> (singletons; take
-/// <see cref="IServiceScopeFactory"/> for the store).
+/// area registers its own, resolved in the request's scope: <c>services.AddScoped&lt;IUnsubscribeHandler, MyHandler&gt;()</c>
+/// (a handler may take <see cref="Data.BlogDbContext"/>). Links are made by <see cref="EmailLinks.Unsubscribe"/>.
 /// </summary>
 public interface IUnsubscribeHandler
 {

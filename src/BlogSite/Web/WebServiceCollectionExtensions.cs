@@ -15,6 +15,7 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AuthorizeAreaFolder("Admin", "/", AccountServiceCollectionExtensions.StaffPolicy);
             options.Conventions.AuthorizeAreaFolder("Admin", "/Comments", AccountServiceCollectionExtensions.ModeratePolicy);
             options.Conventions.AuthorizeAreaFolder("Admin", "/Users", AccountServiceCollectionExtensions.AdministerPolicy);
+            options.Conventions.AuthorizeAreaFolder("Admin", "/Email", AccountServiceCollectionExtensions.AdministerPolicy);
             options.Conventions.AuthorizeAreaFolder("Admin", "/Articles", AccountServiceCollectionExtensions.WritePolicy);
             options.Conventions.AuthorizeAreaFolder("Admin", "/Images", AccountServiceCollectionExtensions.WritePolicy);
             options.Conventions.AuthorizeFolder("/Account/Manage");

@@ -23,6 +23,7 @@ public sealed class EmailSite : BlogFactory
         Clock = clock;
         UseSmtp(smtp);
         Settings["Email:PollSeconds"] = "1";
+        Settings["Comments:MinFormAgeSeconds"] = "0";
     }
 
     public TestSmtpServer Smtp { get; }
@@ -61,6 +62,56 @@ public sealed class EmailSite : BlogFactory
         Outbox.Enqueue(db, composer.Compose(new TestMessageEmail(), new TestMessage("Tess", "the test server"), key, to));
         await db.SaveChangesAsync();
         return key;
+    }
+
+    public const string ArticleSlug = "ef-core-query-counts";
+    public const string ArticleTitle = "Call ToListAsync() once: keeping EF Core query counts honest";
+
+    /// <summary>The display name of the sample article's author: an account made with it is linked to the article.</summary>
+    public const string ArticleAuthor = "Tomás Reyes";
+
+    /// <summary>A staff account with <paramref name="role"/> and the given notification choices, stored as they are.</summary>
+    public async Task<(string Id, string Email)> AddStaffAsync(string role, string? name = null, bool comments = false, bool moderation = false)
+    {
+        name ??= role + " " + Guid.NewGuid().ToString("N")[..8];
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@blogsite.test";
+        await using var scope = Services.CreateAsyncScope();
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<BlogSite.Accounts.UserCommands>().AddAsync(email, name, Accounts.StaffSessions.Password, [role]));
+        var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+        var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(u => u.NotifyOfComments, comments)
+            .SetProperty(u => u.NotifyOfModeration, moderation));
+        return (id, email);
+    }
+
+    /// <summary>A new reader at <paramref name="peer"/> posts <paramref name="body"/> under the sample article; returns the comment's id.</summary>
+    public async Task<int> PostCommentAsync(string body, string peer = "192.0.2.1", string name = "Grace")
+    {
+        var reader = CreateReaderClient(peer: peer);
+        await reader.GetAsync("/antiforgery/token");
+        var posted = await Forms.SubmitAsync(reader, "/articles/" + ArticleSlug, "form.comment-form",
+            new Dictionary<string, string> { ["Input.Name"] = name, ["Input.Body"] = body }, submitName: "intent=post");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, posted.StatusCode);
+        return await WithDbAsync(db => db.Comments.Where(c => c.Body == body).Select(c => c.Id).SingleAsync());
+    }
+
+    /// <summary>A new reader at <paramref name="peer"/> reports comment <paramref name="id"/>.</summary>
+    public async Task ReportAsync(int id, string peer)
+    {
+        var reader = CreateReaderClient(peer: peer);
+        await reader.GetAsync("/antiforgery/token");
+        var page = await ParseAsync(await reader.GetAsync("/articles/" + ArticleSlug));
+        var form = page.QuerySelectorAll("form.comment__report").OfType<AngleSharp.Html.Dom.IHtmlFormElement>()
+            .Single(f => f.GetAttribute("action")!.Contains($"/comments/{id}/", StringComparison.Ordinal));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await Forms.PostAsync(reader, form, new Dictionary<string, string>())).StatusCode);
+    }
+
+    /// <summary>Waits a moment for messages that should not come, and returns how many have arrived in all.</summary>
+    public async Task<int> SettledCountAsync()
+    {
+        await Task.Delay(1_500);
+        return Smtp.Received.Count;
     }
 
     public Task<OutboxMessage> RowAsync(string key) =>

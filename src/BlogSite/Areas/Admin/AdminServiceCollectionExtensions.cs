@@ -11,6 +11,7 @@ public static class AdminServiceCollectionExtensions
     {
         services.AddScoped<ModerationQueries>();
         services.AddScoped<ModerationCommands>();
+        services.AddScoped<Pages.Email.EmailAdmin>();
         services.AddScoped<UserAdminCommands>();
         services.AddScoped<ArticleEditorQueries>();
         services.AddScoped<ArticleEditorCommands>();

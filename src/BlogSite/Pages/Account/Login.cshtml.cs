@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using BlogSite.Accounts;
+using BlogSite.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace BlogSite.Pages.Account;
 
-public sealed class LoginModel(StaffSignIn signIn, SignInLimiter limiter, IOptions<IdentityOptions> identity) : PageModel
+public sealed class LoginModel(StaffSignIn signIn, SignInLimiter limiter, IOptions<IdentityOptions> identity, IOptions<EmailOptions> email) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -16,9 +17,13 @@ public sealed class LoginModel(StaffSignIn signIn, SignInLimiter limiter, IOptio
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet()
-    {
-    }
+    /// <summary>Password reset by e-mail is offered only while the site sends e-mail.</summary>
+    public bool CanReset => email.Value.IsEnabled;
+
+    /// <summary>Back from setting a new password.</summary>
+    public bool WasReset { get; private set; }
+
+    public void OnGet(bool reset = false) => WasReset = reset;
 
     public async Task<IActionResult> OnPostAsync()
     {
