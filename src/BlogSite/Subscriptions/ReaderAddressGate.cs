@@ -37,7 +37,7 @@ public sealed class ReaderAddressGate(
     TimeProvider clock,
     IOptions<ReaderMailOptions> options,
     EmailComposer composer,
-    ReaderMailLinks links)
+    EmailLinks links)
 {
     private static readonly ConfirmationTemplate Template = new();
 
@@ -92,7 +92,8 @@ public sealed class ReaderAddressGate(
 
         await db.Entry(address).ReloadAsync(ct);
         var model = new ConfirmationModel(asked, links.Page("/Email/Confirm", new { token = address.Secret }), limits.UnconfirmedDays);
-        Outbox.Enqueue(db, composer.Compose(Template, model, ConfirmationKey(address.Email, now), address.Email));
+        Outbox.Enqueue(db, composer.Compose(Template, model, ConfirmationKey(address.Email, now), address.Email,
+            links.Unsubscribe(ReaderScopes.Address, address.Secret)));
         return new AskResult(address, AskOutcome.ConfirmationSent);
     }
 

@@ -16,11 +16,6 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         // those threads, each in order. Both come from the index (the rowid, Id, breaks ties).
         builder.HasIndex(c => new { c.ArticleId, c.Status, c.ParentId, c.CreatedAt });
         builder.HasIndex(c => new { c.ParentId, c.Status, c.CreatedAt });
-
-        // The replies whose thread's subscribers are still to be told of them: few at any time (the migration that
-        // added the column marked every earlier reply told), found without reading the rest.
-        builder.HasIndex(c => c.Status, "IX_Comments_SubscribersToNotify")
-            .HasFilter("\"SubscribersNotifiedAt\" IS NULL AND \"ParentId\" IS NOT NULL");
         builder.Property(c => c.AuthorName).HasMaxLength(Comment.MaxNameLength);
         builder.Property(c => c.Email).HasMaxLength(Comment.MaxEmailLength);
         builder.Property(c => c.HeldReason).HasMaxLength(200);

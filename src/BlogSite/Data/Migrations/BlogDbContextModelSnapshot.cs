@@ -458,9 +458,6 @@ namespace BlogSite.Data.Migrations
 
                     b.HasIndex("ArticleId", "Status", "ParentId", "CreatedAt");
 
-                    b.HasIndex(new[] { "Status" }, "IX_Comments_SubscribersToNotify")
-                        .HasFilter("\"SubscribersNotifiedAt\" IS NULL AND \"ParentId\" IS NOT NULL");
-
                     b.ToTable("Comments");
                 });
 

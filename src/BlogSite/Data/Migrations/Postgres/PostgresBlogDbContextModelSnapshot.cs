@@ -510,9 +510,6 @@ namespace BlogSite.Data.Migrations.Postgres
 
                     b.HasIndex("ArticleId", "Status", "ParentId", "CreatedAt");
 
-                    b.HasIndex(new[] { "Status" }, "IX_Comments_SubscribersToNotify")
-                        .HasFilter("\"SubscribersNotifiedAt\" IS NULL AND \"ParentId\" IS NOT NULL");
-
                     b.ToTable("Comments");
                 });
 

@@ -17,9 +17,6 @@ namespace BlogSite.Data.Migrations
                 type: "TEXT",
                 nullable: true);
 
-            // Replies from before reply notifications were there to tell of: none is news to anyone now.
-            migrationBuilder.Sql("""UPDATE "Comments" SET "SubscribersNotifiedAt" = "CreatedAt" WHERE "ParentId" IS NOT NULL;""");
-
             migrationBuilder.CreateTable(
                 name: "ArticleAnnouncements",
                 columns: table => new
@@ -108,12 +105,6 @@ namespace BlogSite.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Comments_SubscribersToNotify",
-                table: "Comments",
-                column: "Status",
-                filter: "\"SubscribersNotifiedAt\" IS NULL AND \"ParentId\" IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ArticleAnnouncements_AnnouncedAt",
                 table: "ArticleAnnouncements",
                 column: "AnnouncedAt");
@@ -187,10 +178,6 @@ namespace BlogSite.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "ReaderAddresses");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Comments_SubscribersToNotify",
-                table: "Comments");
 
             migrationBuilder.DropColumn(
                 name: "SubscribersNotifiedAt",

@@ -18,9 +18,6 @@ namespace BlogSite.Data.Migrations.Postgres
                 type: "timestamp with time zone",
                 nullable: true);
 
-            // Replies from before reply notifications were there to tell of: none is news to anyone now.
-            migrationBuilder.Sql("""UPDATE "Comments" SET "SubscribersNotifiedAt" = "CreatedAt" WHERE "ParentId" IS NOT NULL;""");
-
             migrationBuilder.CreateTable(
                 name: "ArticleAnnouncements",
                 columns: table => new
@@ -109,12 +106,6 @@ namespace BlogSite.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Comments_SubscribersToNotify",
-                table: "Comments",
-                column: "Status",
-                filter: "\"SubscribersNotifiedAt\" IS NULL AND \"ParentId\" IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ArticleAnnouncements_AnnouncedAt",
                 table: "ArticleAnnouncements",
                 column: "AnnouncedAt");
@@ -188,10 +179,6 @@ namespace BlogSite.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ReaderAddresses");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Comments_SubscribersToNotify",
-                table: "Comments");
 
             migrationBuilder.DropColumn(
                 name: "SubscribersNotifiedAt",
