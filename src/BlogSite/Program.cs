@@ -11,6 +11,7 @@ using BlogSite.Import;
 using BlogSite.Media;
 using BlogSite.Pages.Articles;
 using BlogSite.Pages.Comments;
+using BlogSite.Subscriptions;
 using BlogSite.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +27,7 @@ builder.Services.AddBlogAdmin();
 builder.Services.AddArticlePages();
 builder.Services.AddComments();
 builder.Services.AddBlogEmail(builder.Configuration);
+builder.Services.AddReaderMail();
 builder.Services.AddBlogFeeds();
 builder.Services.AddBlogHealth(builder.Configuration);
 builder.Services.AddBackups(builder.Configuration);

@@ -153,7 +153,7 @@ public sealed class AccessibilityTests(BrowserFixture site) : IClassFixture<Brow
                 return (high + 0.05) / (low + 0.05);
               };
               const page = getComputedStyle(document.body).backgroundColor;
-              return [...document.querySelectorAll("input:not([type=checkbox]):not([type=hidden]), textarea, select")]
+              return [...document.querySelectorAll("input:not([type=checkbox]):not([type=radio]):not([type=hidden]), textarea, select")]
                 .filter(field => field.getClientRects().length > 0 && !field.closest("[aria-hidden='true']"))
                 .map(field => {
                   const style = getComputedStyle(field);

@@ -8,7 +8,10 @@ using Microsoft.Playwright;
 
 namespace BlogSite.BrowserTests;
 
-/// <summary>The real app on Kestrel at 127.0.0.1 with a fresh SQLite file, and Debian's Chromium driven by Playwright.</summary>
+/// <summary>
+/// The real app on Kestrel at 127.0.0.1 with a fresh SQLite file, sending its e-mail to a test SMTP server in process
+/// (so every page shows the e-mail features), and Debian's Chromium driven by Playwright.
+/// </summary>
 public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -23,6 +26,9 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>Where the site's messages arrive.</summary>
+    public BlogSite.IntegrationTests.TestSmtpServer Smtp { get; private set; } = default!;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -48,6 +54,7 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         // The port is chosen before the host starts, since Production needs its base URL at start-up.
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
+        Smtp = await BlogSite.IntegrationTests.TestSmtpServer.StartAsync();
         UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         StartServer();
 
@@ -74,6 +81,12 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Comments:MinFormAgeSeconds", "0");
         builder.UseSetting("Comments:PostsPerWindow", "1000");
         builder.UseSetting("RateLimits:SignInsPer15Minutes", "1000");
+        builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Email:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Email:Smtp:UseTls", "false");
+        builder.UseSetting("Email:Smtp:From", "BlogSite <blog@blogsite.test>");
+        builder.UseSetting("Email:PollSeconds", "1");
+        builder.UseSetting("Email:Readers:PollSeconds", "1");
     }
 
     private static int FreePort()
@@ -102,6 +115,18 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         return result.CommentId ?? throw new InvalidOperationException($"Comment refused: {string.Join(" ", result.Errors.Values)}");
     }
 
+    /// <summary>Publishes an article through the one article writer, as the editor would; returns its slug.</summary>
+    public async Task<string> PublishAsync(string title)
+    {
+        var slug = "browser-" + Guid.NewGuid().ToString("N")[..12];
+        await using var scope = Services.CreateAsyncScope();
+        var written = await scope.ServiceProvider.GetRequiredService<BlogSite.Content.ArticleWriter>().WriteAsync(null,
+            new BlogSite.Domain.ArticleDraft { Title = title, Slug = slug, Category = "Browser tests", Status = BlogSite.Domain.ArticleStatus.Published, Body = "Words.\n" },
+            new BlogSite.Content.ArticleByline(null, "Test Author"), revision: null, CancellationToken.None);
+        Assert.True(written.IsWritten, string.Join(" ", written.Problems.Values));
+        return slug;
+    }
+
     public new async Task DisposeAsync()
     {
         if (Browser is not null)
@@ -111,6 +136,11 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
 
         playwright?.Dispose();
         await base.DisposeAsync();
+        if (Smtp is not null)
+        {
+            await Smtp.DisposeAsync();
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(root, recursive: true);
     }

@@ -18,7 +18,9 @@ public sealed class KeyboardTests(BrowserFixture site, ITestOutputHelper output)
         () => {
           const stops = [...document.querySelectorAll("a[href], button, input, select, textarea, [tabindex]")].filter(el =>
             el.tabIndex >= 0 && !el.disabled && el.type !== "hidden" && el.getClientRects().length > 0
-            && getComputedStyle(el).visibility !== "hidden" && !el.closest("[aria-hidden='true'], [inert]"));
+            && getComputedStyle(el).visibility !== "hidden" && !el.closest("[aria-hidden='true'], [inert]")
+            // A group of radio buttons is one stop, its checked button; the arrow keys move within it.
+            && !(el.type === "radio" && !el.checked && document.querySelector(`input[type=radio][name="${el.name}"]:checked`)));
           return stops.map((el, i) => {
             el.dataset.tabProbe = String(i);
             el.dataset.restShadow = getComputedStyle(el).boxShadow;

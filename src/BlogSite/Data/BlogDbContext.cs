@@ -28,6 +28,10 @@ public class BlogDbContext : IdentityDbContext<BlogUser>, IDataProtectionKeyCont
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<CommentReport> CommentReports => Set<CommentReport>();
+    public DbSet<ReaderAddress> ReaderAddresses => Set<ReaderAddress>();
+    public DbSet<ReplySubscription> ReplySubscriptions => Set<ReplySubscription>();
+    public DbSet<ArticleSubscription> ArticleSubscriptions => Set<ArticleSubscription>();
+    public DbSet<ArticleAnnouncement> ArticleAnnouncements => Set<ArticleAnnouncement>();
     public DbSet<Heart> Hearts => Set<Heart>();
     public DbSet<AddressSalt> AddressSalts => Set<AddressSalt>();
     public DbSet<ModerationEvent> ModerationEvents => Set<ModerationEvent>();

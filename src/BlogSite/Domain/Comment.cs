@@ -30,6 +30,12 @@ public sealed class Comment
     /// <summary>The poster's reader key, so they alone see their own held comment.</summary>
     public string? ReaderKey { get; set; }
 
+    /// <summary>
+    /// For a reply: when its thread's reply subscribers were told of it, once it was published. Null until then, so a
+    /// reply held for review is told of when a moderator approves it, and never twice.
+    /// </summary>
+    public DateTime? SubscribersNotifiedAt { get; set; }
+
     public bool IsVisibleToEveryone => Status == CommentStatus.Published;
 
     /// <summary>The status <paramref name="action"/> moves a comment in <paramref name="from"/> to, or null when it would not change it.</summary>

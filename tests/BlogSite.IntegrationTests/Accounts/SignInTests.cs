@@ -49,7 +49,8 @@ public sealed class SignInTests(BlogFactory factory) : IClassFixture<BlogFactory
     public async Task AdminRoute_ByRole_AllowsOrForbids(string route)
     {
         var moderatorOnly = route.StartsWith("/admin/comments", StringComparison.Ordinal);
-        var adminOnly = route.StartsWith("/admin/users", StringComparison.Ordinal) || route is "/admin/articles/bin" or "/admin/export" or "/admin/import" or "/admin/email";
+        var adminOnly = route.StartsWith("/admin/users", StringComparison.Ordinal)
+            || route is "/admin/articles/bin" or "/admin/export" or "/admin/import" or "/admin/email" or "/admin/subscribers";
         // The Write policy's folders: authoring is for Admins and Authors.
         var writersOnly = route.StartsWith("/admin/articles", StringComparison.Ordinal) || route.StartsWith("/admin/images", StringComparison.Ordinal)
             || route.StartsWith("/admin/preview", StringComparison.Ordinal);

@@ -36,7 +36,7 @@ public sealed class MigrationsTests
         var postgresMigrations = postgres.Database.GetMigrations().ToList();
 
         Assert.Equal("20261126232759_InitialCreate", sqliteMigrations[0]);
-        Assert.Equal(["20261202172506_InitialCreate", "20261202175209_Search", "20261202181551_AddressSalts", "20261203141553_Email"], postgresMigrations);
+        Assert.Equal(["20261202172506_InitialCreate", "20261202175209_Search", "20261202181551_AddressSalts", "20261203141553_Email", "20261203150832_ReaderSubscriptions"], postgresMigrations);
         Assert.Empty(sqliteMigrations.Intersect(postgresMigrations));
     }
 }

@@ -271,6 +271,29 @@ namespace BlogSite.Data.Migrations
                     b.ToTable("ArticleAliases");
                 });
 
+            modelBuilder.Entity("BlogSite.Domain.ArticleAnnouncement", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AnnouncedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SentThrough")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("AnnouncedAt");
+
+                    b.HasIndex("CompletedAt");
+
+                    b.ToTable("ArticleAnnouncements");
+                });
+
             modelBuilder.Entity("BlogSite.Domain.ArticleRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -317,6 +340,36 @@ namespace BlogSite.Data.Migrations
                     b.HasIndex("ArticleId", "CreatedAt");
 
                     b.ToTable("ArticleRevisions");
+                });
+
+            modelBuilder.Entity("BlogSite.Domain.ArticleSubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DigestedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReaderAddressId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReaderAddressId")
+                        .IsUnique();
+
+                    b.HasIndex("Frequency", "DigestedUntil");
+
+                    b.HasIndex("Frequency", "ReaderAddressId");
+
+                    b.ToTable("ArticleSubscriptions");
                 });
 
             modelBuilder.Entity("BlogSite.Domain.Category", b =>
@@ -389,6 +442,9 @@ namespace BlogSite.Data.Migrations
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubscribersNotifiedAt")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -504,6 +560,75 @@ namespace BlogSite.Data.Migrations
                     b.HasIndex("CommentId", "At");
 
                     b.ToTable("ModerationEvents");
+                });
+
+            modelBuilder.Entity("BlogSite.Domain.ReaderAddress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmationRequestedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmationSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.HasIndex("Secret")
+                        .IsUnique();
+
+                    b.HasIndex("ConfirmationRequestedBy", "ConfirmationSentAt");
+
+                    b.HasIndex("ConfirmedAt", "CreatedAt");
+
+                    b.ToTable("ReaderAddresses");
+                });
+
+            modelBuilder.Entity("BlogSite.Domain.ReplySubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReaderAddressId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId")
+                        .IsUnique();
+
+                    b.HasIndex("ReaderAddressId");
+
+                    b.ToTable("ReplySubscriptions");
                 });
 
             modelBuilder.Entity("BlogSite.Domain.SlugRedirect", b =>
@@ -854,6 +979,15 @@ namespace BlogSite.Data.Migrations
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("BlogSite.Domain.ArticleAnnouncement", b =>
+                {
+                    b.HasOne("BlogSite.Domain.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlogSite.Domain.ArticleRevision", b =>
                 {
                     b.HasOne("BlogSite.Domain.Article", "Article")
@@ -868,6 +1002,17 @@ namespace BlogSite.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("BlogSite.Domain.ArticleSubscription", b =>
+                {
+                    b.HasOne("BlogSite.Domain.ReaderAddress", "ReaderAddress")
+                        .WithOne("ArticleSubscription")
+                        .HasForeignKey("BlogSite.Domain.ArticleSubscription", "ReaderAddressId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ReaderAddress");
                 });
 
             modelBuilder.Entity("BlogSite.Domain.Comment", b =>
@@ -915,6 +1060,25 @@ namespace BlogSite.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Comment");
+                });
+
+            modelBuilder.Entity("BlogSite.Domain.ReplySubscription", b =>
+                {
+                    b.HasOne("BlogSite.Domain.Comment", "Comment")
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BlogSite.Domain.ReaderAddress", "ReaderAddress")
+                        .WithMany("ReplySubscriptions")
+                        .HasForeignKey("ReaderAddressId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Comment");
+
+                    b.Navigation("ReaderAddress");
                 });
 
             modelBuilder.Entity("BlogSite.Domain.SlugRedirect", b =>
@@ -987,6 +1151,13 @@ namespace BlogSite.Data.Migrations
             modelBuilder.Entity("BlogSite.Domain.Comment", b =>
                 {
                     b.Navigation("Replies");
+                });
+
+            modelBuilder.Entity("BlogSite.Domain.ReaderAddress", b =>
+                {
+                    b.Navigation("ArticleSubscription");
+
+                    b.Navigation("ReplySubscriptions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,4 +1,5 @@
 using BlogSite.Pages.Comments;
+using BlogSite.Subscriptions;
 using BlogSite.Web;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +30,8 @@ public sealed class ArticlePageQuery(
     HeartCommands hearts,
     TimeProvider clock,
     IOptions<AdOptions> ads,
-    IOptions<CommentOptions> commentOptions)
+    IOptions<CommentOptions> commentOptions,
+    ReplySubscriptions replies)
 {
     /// <summary>
     /// The page for <paramref name="slug"/>, or <see cref="ArticlePageResult.NoArticle"/>. A null <paramref name="readerKey"/>
@@ -63,7 +65,7 @@ public sealed class ArticlePageQuery(
         var open = commentCommands.IsOpen(article.CommentsClosed, article.PublishedAt, now);
         var parent = replyTo is null || !open ? null : page.Comments.FirstOrDefault(c => c.Id == replyTo && !c.AwaitingModeration);
         var form = new CommentForm(slug, new CommentInput { ParentId = parent?.Id }, commentCommands.StartedStamp(), embedToken,
-            parent?.AuthorName, new Dictionary<string, string>(), commentOptions.Value.MaxLength);
+            parent?.AuthorName, new Dictionary<string, string>(), commentOptions.Value.MaxLength, replies.Offered);
 
         var related = await articles.RelatedAsync(article, ct);
         var showAds = ads.Value.Enabled && !article.AdsOff;

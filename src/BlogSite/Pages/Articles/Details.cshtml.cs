@@ -1,3 +1,5 @@
+using BlogSite.Email;
+using BlogSite.Pages.Email;
 using BlogSite.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -7,9 +9,13 @@ using Microsoft.Extensions.Options;
 namespace BlogSite.Pages.Articles;
 
 [ReaderPage("replyTo", "commentPage", "thread", "comment")]
-public sealed class DetailsModel(ArticlePageQuery pages, ArticleQueries articles, SiteUrls urls, IOptions<SiteOptions> site) : PageModel
+public sealed class DetailsModel(ArticlePageQuery pages, ArticleQueries articles, SiteUrls urls, IOptions<SiteOptions> site, IOptions<EmailOptions> email)
+    : PageModel
 {
     public ArticlePageData Data { get; private set; } = default!;
+
+    /// <summary>"Get new articles by e-mail", while the site sends e-mail.</summary>
+    public SubscribeForm? Subscribe { get; private set; }
 
     /// <summary>The article's own address, absolute: the canonical link, og:url and the JSON-LD url.</summary>
     public string AbsoluteUrl { get; private set; } = "";
@@ -59,6 +65,7 @@ public sealed class DetailsModel(ArticlePageQuery pages, ArticleQueries articles
         }
 
         Data = data;
+        Subscribe = email.Value.IsEnabled ? SubscribeForm.Empty(data.Form.EmbedToken) : null;
         AbsoluteUrl = urls.Canonical(Request);
         var authorPath = data.Article.AuthorSlug is { } authorSlug ? Url.Page("/Authors/Details", new { slug = authorSlug }) : null;
         StructuredData = ArticleStructuredData.BlogPosting(data.Article, AbsoluteUrl, SiteName, authorPath is null ? null : urls.Absolute(Request, authorPath));

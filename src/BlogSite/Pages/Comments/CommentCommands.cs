@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using BlogSite.Content;
 using BlogSite.Data;
 using BlogSite.Domain;
+using BlogSite.Subscriptions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,8 @@ public sealed class CommentCommands(
     CommentScreening screening,
     AddressHasher addresses,
     BlogChanges changes,
-    CommentEvents events)
+    CommentEvents events,
+    ReplySubscriptions replies)
 {
     private readonly ITimeLimitedDataProtector formClock = protection.CreateProtector("BlogSite.Comments.FormStarted").ToTimeLimitedDataProtector();
 
@@ -90,6 +92,16 @@ public sealed class CommentCommands(
         var body = CommentText.NormaliseBody(input.Body);
         var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
         var errors = CheckText(name, body);
+        string? subscriber = null;
+        if (input.NotifyReplies && replies.Offered)
+        {
+            (subscriber, var emailError) = ReplySubscriptions.Check(email);
+            if (emailError is not null)
+            {
+                errors[nameof(CommentInput.Email)] = emailError;
+            }
+        }
+
         int? parentId = null;
         if (input.ParentId is { } replyTo)
         {
@@ -150,6 +162,14 @@ public sealed class CommentCommands(
         };
         comment.Status = comment.HeldReason is null ? CommentStatus.Published : CommentStatus.Pending;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // The comment, its subscription and the confirmation it may send are one transaction: all stored, or none.
+        if (subscriber is not null && await replies.AddAsync(comment, subscriber, poster, target.Title, ct) is { } refused)
+        {
+            db.ChangeTracker.Clear();
+            return new CommentResult(null, false, StatusCodes.Status429TooManyRequests, new Dictionary<string, string> { [""] = refused.Message }, refused.Wait);
+        }
+
         db.Comments.Add(comment);
         if (comment.HeldReason is not null)
         {

@@ -1,6 +1,9 @@
 namespace BlogSite.Pages.Comments;
 
-/// <summary>What the comment form partial needs: where it posts, what is typed so far, and whether it may embed a token.</summary>
+/// <summary>
+/// What the comment form partial needs: where it posts, what is typed so far, whether it may embed a token, and whether
+/// it offers "E-mail me when someone replies" (while the site sends e-mail).
+/// </summary>
 public sealed record CommentForm(
     string Slug,
     CommentInput Input,
@@ -8,4 +11,5 @@ public sealed record CommentForm(
     bool EmbedToken,
     string? ReplyToName,
     IReadOnlyDictionary<string, string> Errors,
-    int MaxLength);
+    int MaxLength,
+    bool OffersReplyMail);

@@ -20,6 +20,9 @@ public sealed class CommentInput
 
     public int? ParentId { get; set; }
 
+    /// <summary>"E-mail me when someone replies": only with an e-mail address, and only while the site sends e-mail.</summary>
+    public bool NotifyReplies { get; set; }
+
     /// <summary>The honeypot: hidden from people, filled in by naive bots.</summary>
     public string? Website { get; set; }
 

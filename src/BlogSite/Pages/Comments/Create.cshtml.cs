@@ -1,3 +1,4 @@
+using BlogSite.Subscriptions;
 using BlogSite.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,8 @@ namespace BlogSite.Pages.Comments;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(RateLimits.Comments)]
-public sealed class CreateModel(CommentCommands comments, CommentQueries places, IAntiforgery antiforgery, IOptions<CommentOptions> options) : PageModel, IShowsFormAgain
+public sealed class CreateModel(CommentCommands comments, CommentQueries places, IAntiforgery antiforgery, IOptions<CommentOptions> options, ReplySubscriptions replies)
+    : PageModel, IShowsFormAgain
 {
     [BindProperty]
     public CommentInput Input { get; set; } = new();
@@ -77,7 +79,7 @@ public sealed class CreateModel(CommentCommands comments, CommentQueries places,
         // The reader already waited once; a fresh stamp would make them wait again for no reason.
         var started = string.IsNullOrEmpty(Input.Started) ? comments.StartedStamp() : Input.Started;
         var replyTo = Input.ParentId is null ? null : "an earlier comment";
-        Form = new CommentForm(Article.Slug, Input, started, EmbedToken: true, replyTo, errors, options.Value.MaxLength);
+        Form = new CommentForm(Article.Slug, Input, started, EmbedToken: true, replyTo, errors, options.Value.MaxLength, replies.Offered);
         return Page();
     }
 }

@@ -81,3 +81,20 @@ if (errorSummary) {
     }
   });
 }
+
+// "E-mail me when someone replies" needs an address: the box waits for one (without script, the server says so).
+document.querySelectorAll("form.comment-form").forEach((form) => {
+  const email = form.querySelector("input[name='Input.Email']");
+  const notify = form.querySelector("input[name='Input.NotifyReplies']");
+  if (!email || !notify) {
+    return;
+  }
+  const update = () => {
+    notify.disabled = email.value.trim() === "";
+    if (notify.disabled) {
+      notify.checked = false;
+    }
+  };
+  email.addEventListener("input", update);
+  update();
+});

@@ -301,6 +301,29 @@ namespace BlogSite.Data.Migrations.Postgres
                     b.ToTable("ArticleAliases");
                 });
 
+            modelBuilder.Entity("BlogSite.Domain.ArticleAnnouncement", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SentThrough")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("AnnouncedAt");
+
+                    b.HasIndex("CompletedAt");
+
+                    b.ToTable("ArticleAnnouncements");
+                });
+
             modelBuilder.Entity("BlogSite.Domain.ArticleRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -355,6 +378,38 @@ namespace BlogSite.Data.Migrations.Postgres
                     b.HasIndex("ArticleId", "CreatedAt");
 
                     b.ToTable("ArticleRevisions");
+                });
+
+            modelBuilder.Entity("BlogSite.Domain.ArticleSubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DigestedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReaderAddressId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReaderAddressId")
+                        .IsUnique();
+
+                    b.HasIndex("Frequency", "DigestedUntil");
+
+                    b.HasIndex("Frequency", "ReaderAddressId");
+
+                    b.ToTable("ArticleSubscriptions");
                 });
 
             modelBuilder.Entity("BlogSite.Domain.Category", b =>
@@ -439,6 +494,9 @@ namespace BlogSite.Data.Migrations.Postgres
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubscribersNotifiedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -567,6 +625,82 @@ namespace BlogSite.Data.Migrations.Postgres
                     b.HasIndex("CommentId", "At");
 
                     b.ToTable("ModerationEvents");
+                });
+
+            modelBuilder.Entity("BlogSite.Domain.ReaderAddress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ConfirmationRequestedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime?>("ConfirmationSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.HasIndex("Secret")
+                        .IsUnique();
+
+                    b.HasIndex("ConfirmationRequestedBy", "ConfirmationSentAt");
+
+                    b.HasIndex("ConfirmedAt", "CreatedAt");
+
+                    b.ToTable("ReaderAddresses");
+                });
+
+            modelBuilder.Entity("BlogSite.Domain.ReplySubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReaderAddressId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId")
+                        .IsUnique();
+
+                    b.HasIndex("ReaderAddressId");
+
+                    b.ToTable("ReplySubscriptions");
                 });
 
             modelBuilder.Entity("BlogSite.Domain.SlugRedirect", b =>
@@ -965,6 +1099,15 @@ namespace BlogSite.Data.Migrations.Postgres
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("BlogSite.Domain.ArticleAnnouncement", b =>
+                {
+                    b.HasOne("BlogSite.Domain.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlogSite.Domain.ArticleRevision", b =>
                 {
                     b.HasOne("BlogSite.Domain.Article", "Article")
@@ -979,6 +1122,17 @@ namespace BlogSite.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("BlogSite.Domain.ArticleSubscription", b =>
+                {
+                    b.HasOne("BlogSite.Domain.ReaderAddress", "ReaderAddress")
+                        .WithOne("ArticleSubscription")
+                        .HasForeignKey("BlogSite.Domain.ArticleSubscription", "ReaderAddressId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ReaderAddress");
                 });
 
             modelBuilder.Entity("BlogSite.Domain.Comment", b =>
@@ -1026,6 +1180,25 @@ namespace BlogSite.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Comment");
+                });
+
+            modelBuilder.Entity("BlogSite.Domain.ReplySubscription", b =>
+                {
+                    b.HasOne("BlogSite.Domain.Comment", "Comment")
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BlogSite.Domain.ReaderAddress", "ReaderAddress")
+                        .WithMany("ReplySubscriptions")
+                        .HasForeignKey("ReaderAddressId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Comment");
+
+                    b.Navigation("ReaderAddress");
                 });
 
             modelBuilder.Entity("BlogSite.Domain.SlugRedirect", b =>
@@ -1098,6 +1271,13 @@ namespace BlogSite.Data.Migrations.Postgres
             modelBuilder.Entity("BlogSite.Domain.Comment", b =>
                 {
                     b.Navigation("Replies");
+                });
+
+            modelBuilder.Entity("BlogSite.Domain.ReaderAddress", b =>
+                {
+                    b.Navigation("ArticleSubscription");
+
+                    b.Navigation("ReplySubscriptions");
                 });
 #pragma warning restore 612, 618
         }
