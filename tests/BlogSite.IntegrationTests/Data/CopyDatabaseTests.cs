@@ -11,6 +11,8 @@ using BlogSite.Domain;
 using BlogSite.IntegrationTests.Areas.Admin;
 using BlogSite.IntegrationTests.Areas.Admin.Articles;
 using BlogSite.IntegrationTests.Backups;
+using BlogSite.IntegrationTests.Subscriptions;
+using BlogSite.Subscriptions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Data.Sqlite;
@@ -23,7 +25,8 @@ namespace BlogSite.IntegrationTests.Data;
 /// <summary>
 /// A SQLite site filled through its own pages (an article written, tagged, edited and renamed in the editor, an alias
 /// from content/, comments with a reply, a report, a moderation, hearts, views, staff with a lockout, and Identity's
-/// other tables through its managers), stopped, copied by `copy-database` into a new PostgreSQL database, and started
+/// other tables through its managers; a reader subscribed to new articles and confirmed, the article announced, a
+/// commenter asking to hear of replies, so e-mail is on), stopped, copied by `copy-database` into a new PostgreSQL database, and started
 /// there. What each store held is read by EF before the site starts on the copy.
 /// </summary>
 public sealed class CopiedSite : IAsyncLifetime
@@ -36,6 +39,9 @@ public sealed class CopiedSite : IAsyncLifetime
     public const string ReplyText = "A reply that must come across with its thread.";
 
     private readonly string root = Directory.CreateTempSubdirectory("blogsite-copy-").FullName;
+
+    // Both sites send to it: with e-mail on, the pages carry the subscription form, so the two must agree.
+    private TestSmtpServer smtp = null!;
 
     /// <summary>The admin's sign-in, made on the SQLite site.</summary>
     public CookieContainer AdminCookies { get; } = new();
@@ -60,6 +66,7 @@ public sealed class CopiedSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        smtp = await TestSmtpServer.StartAsync();
         await FillAsync();
         await using (var db = new BlogDbContext(new DbContextOptionsBuilder<BlogDbContext>().UseSqlite($"Data Source={DatabasePath};Pooling=False").Options))
         {
@@ -83,8 +90,8 @@ public sealed class CopiedSite : IAsyncLifetime
     /// <summary>A host on the folder's content and media, on its SQLite file or on the copy.</summary>
     private BlogFactory Site(DatabaseProvider provider)
     {
-        var site = BlogFactory.InFolder(root, provider);
-        site.Settings["Comments:MinFormAgeSeconds"] = "0";
+        var site = BlogFactory.InFolder(root, provider).UseSmtp(smtp);
+        ReaderMail.Configure(site);
         return site;
     }
 
@@ -99,6 +106,12 @@ public sealed class CopiedSite : IAsyncLifetime
             new Dictionary<string, string> { ["Input.Email"] = AdminEmail, ["Input.Password"] = AdminData.Password });
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
 
+        // A subscriber confirmed before the article is written, so that its publishing is announced.
+        var subscriber = await ReaderMail.ReaderAsync(site, "198.51.100.40");
+        Assert.Equal(HttpStatusCode.Redirect, (await ReaderMail.SubscribeAsync(subscriber, "subscriber@blogsite.test")).StatusCode);
+        var confirmation = await smtp.SingleForAsync("subscriber@blogsite.test");
+        Assert.Equal(HttpStatusCode.OK, (await ReaderMail.ConfirmAsync(subscriber, ReaderMail.ConfirmLink(confirmation))).StatusCode);
+
         // Published under one slug, then tagged and renamed: a revision, and the first slug kept as a 301.
         var body = $"It moves {SearchWord} from one store to another.\n";
         var id = await EditorData.CreateAsync(admin, OldSlug, ArticleStatus.Published, "An article that moves house", body);
@@ -107,6 +120,11 @@ public sealed class CopiedSite : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await EditorData.SaveAsync(admin, EditorData.EditPath(id), fields)).StatusCode);
 
         var path = "/articles/" + Slug;
+        await site.Services.GetRequiredService<ReaderMailWorker>().RunPassAsync(CancellationToken.None);
+        Assert.Equal(1, await site.WithDbAsync(db => db.ArticleAnnouncements.CountAsync()));
+        var asking = await ReaderAsync(site, "198.51.100.6");
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await ReaderMail.PostCommentAsync(asking, "Lin", "Tell me when someone answers.", "lin@blogsite.test", notify: true, slug: Slug)).StatusCode);
         var parent = await PostCommentAsync(site, "198.51.100.7", "Ada", "A first comment, with *Markdown*.");
         await PostCommentAsync(site, "198.51.100.7", "Grace", ReplyText, parent);
         var spam = await PostCommentAsync(site, "198.51.100.8", "Mallory", "Buy things.");
@@ -133,13 +151,6 @@ public sealed class CopiedSite : IAsyncLifetime
         var counted = site.CreateReaderClient(peer: "198.51.100.30");
         await counted.GetAsync(path);
         await site.FlushViewsAsync();
-        // E-mail is off on this site: a message stored by the outbox's own rule stands for one, so its table is copied too.
-        await site.WithDbAsync(db =>
-        {
-            BlogSite.Email.Outbox.Enqueue(db, new BlogSite.Email.EmailMessage(
-                "test", "copy-database-test", "reader@blogsite.test", "A subject", "A text.", "<p>A text.</p>", null));
-            return db.SaveChangesAsync();
-        });
         SourcePage = await CopyDatabaseTests.PageTextAsync(counted, path);
         var views = await site.WithDbAsync(db => db.Articles.Where(a => a.Slug == Slug).Select(a => a.Views).SingleAsync());
         Assert.True(views > 0);
@@ -197,12 +208,12 @@ public sealed class CopiedSite : IAsyncLifetime
         return await site.WithDbAsync(db => db.Comments.Where(c => c.Body == text).Select(c => c.Id).SingleAsync());
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         Target?.Dispose();
+        await smtp.DisposeAsync();
         TestStore.Drop(TargetConnectionString);
         BackupTestStore.DeleteFolder(root);
-        return Task.CompletedTask;
     }
 }
 
