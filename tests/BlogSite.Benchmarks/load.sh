@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Load test of the reader pages against two ceilings serving a saved copy of the same article page:
-# nginx, and the blank ASP.NET Core app (Ceiling/CeilingServer.cs: Kestrel and a byte array).
+# nginx, and the blank ASP.NET Core app (Ceiling/CeilingServer.cs: Kestrel and a byte array); and the blank app once
+# more with what the site must do for every page it answers from memory (`ceiling --rules`: proxy headers, the one
+# host, the security headers, counting the view), which is the floor of the site's own cached page.
 #
 #   tests/BlogSite.Benchmarks/load.sh
 #   WARMUP_SECONDS=30 RUN_SECONDS=30 tests/BlogSite.Benchmarks/load.sh
@@ -18,6 +20,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 APP_PORT=${APP_PORT:-5080}
 NGINX_PORT=${NGINX_PORT:-5081}
 CEILING_PORT=${CEILING_PORT:-5082}
+RULES_PORT=${RULES_PORT:-5083}
 SLUG=${SLUG:-reading-go-stack-traces}
 STRICT=${STRICT:-0}                    # 1: exit 2 when a target is missed
 APP_DIR=${APP_DIR:-}                   # an existing `dotnet publish` output to run instead of publishing
@@ -34,6 +37,7 @@ SEARCH_PATH="/search?q=${SEARCH_QUERY:-goroutine}"
 APP_URL="http://127.0.0.1:$APP_PORT"
 NGINX_URL="http://127.0.0.1:$NGINX_PORT"
 CEILING_URL="http://127.0.0.1:$CEILING_PORT"
+RULES_URL="http://127.0.0.1:$RULES_PORT"
 
 # shellcheck source=published-app.sh
 source "$REPO/tests/BlogSite.Benchmarks/published-app.sh"
@@ -63,11 +67,13 @@ WORK=""
 APP_PID=""
 NGINX_PID=""
 CEILING_PID=""
+RULES_PID=""
 
 cleanup() {
     stop "$APP_PID"
     stop "$NGINX_PID"
     stop "$CEILING_PID"
+    stop "$RULES_PID"
     [[ -n $WORK && -f $WORK/postgres.state ]] && BLOGSITE_PG_STATE=$WORK/postgres.state bash "$REPO/tests/postgres.sh" stop
     [[ -n $WORK && -d $WORK ]] && rm -rf "$WORK"
 }
@@ -126,6 +132,7 @@ chmod 755 "$WORK"
 port_free "$APP_PORT" || die "port $APP_PORT is in use; set APP_PORT"
 port_free "$NGINX_PORT" || die "port $NGINX_PORT is in use; set NGINX_PORT"
 port_free "$CEILING_PORT" || die "port $CEILING_PORT is in use; set CEILING_PORT"
+port_free "$RULES_PORT" || die "port $RULES_PORT is in use; set RULES_PORT"
 
 publish_app
 STORE="$WORK/load.db"
@@ -218,11 +225,22 @@ done
 [[ -n $ceiling_ready ]] || die "the ceiling does not serve $ARTICLE_PATH"
 ceiling_startup_ms=$(((ceiling_ready - ceiling_started_ns) / 1000000))
 
+log "starting the blank app with the site's per-request rules on $RULES_URL (CPU $APP_CPU)"
+taskset -c "$APP_CPU" dotnet "$WORK/ceiling/BlogSite.Benchmarks.dll" ceiling --rules "$WORK/static$ARTICLE_PATH" "$RULES_URL" >"$WORK/rules.log" 2>&1 &
+RULES_PID=$!
+for _ in $(seq 3000); do
+    [[ $(status_of "$RULES_URL$ARTICLE_PATH") == 200 ]] && break
+    kill -0 "$RULES_PID" 2>/dev/null || { cat "$WORK/rules.log" >&2; die "the ceiling with rules exited"; }
+    sleep 0.01
+done
+[[ $(status_of "$RULES_URL$ARTICLE_PATH") == 200 ]] || die "the ceiling with rules does not serve $ARTICLE_PATH"
+
 log "warm-up: ${WARMUP_SECONDS}s on $ARTICLE_PATH, $((WARMUP_SECONDS / 2))s on /"
 run_wrk warmup-article "$APP_URL$ARTICLE_PATH" "$WARMUP_SECONDS"
 run_wrk warmup-index "$APP_URL/" "$((WARMUP_SECONDS / 2 > 0 ? WARMUP_SECONDS / 2 : 1))"
 run_wrk warmup-nginx "$NGINX_URL$ARTICLE_PATH" 2
 run_wrk warmup-ceiling "$CEILING_URL$ARTICLE_PATH" "$((WARMUP_SECONDS / 2 > 0 ? WARMUP_SECONDS / 2 : 1))"
+run_wrk warmup-rules "$RULES_URL$ARTICLE_PATH" "$((WARMUP_SECONDS / 2 > 0 ? WARMUP_SECONDS / 2 : 1))"
 
 # Reader pages are served by the reader page cache, which marks its hits with an Age header. This request
 # shares wrk's User-Agent and address, so it is the reader already counted and adds no view.
@@ -245,6 +263,7 @@ measure article "$APP_URL$ARTICLE_PATH" "$APP_PID"
 measure search "$APP_URL$SEARCH_PATH" "$APP_PID"
 measure nginx "$NGINX_URL$ARTICLE_PATH" "$NGINX_WORKER"
 measure ceiling "$CEILING_URL$ARTICLE_PATH" "$CEILING_PID"
+measure rules "$RULES_URL$ARTICLE_PATH" "$RULES_PID"
 
 rss_mb_of() { awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 rss_mb=$(rss_mb_of "$APP_PID")
@@ -274,13 +293,14 @@ restart_ms=$(((restarted - restart_ns) / 1000000))
 nginx_rps=$(rps_of nginx)
 ceiling_rps=$(rps_of ceiling)
 printf '\n%-50s %11s %8s %8s %8s %10s %12s\n' target 'requests/s' 'p50 ms' 'p99 ms' 'x nginx' 'x ceiling' 'cpu us/req'
-for name in index article search nginx ceiling; do
+for name in index article search nginx ceiling rules; do
     case $name in
         index) label="app /" ;;
         article) label="app $ARTICLE_PATH" ;;
         search) label="app $SEARCH_PATH" ;;
         nginx) label="nginx $ARTICLE_PATH" ;;
         ceiling) label="blank app, the same page as bytes" ;;
+        rules) label="blank app + the site's per-request rules" ;;
     esac
     rps=$(rps_of "$name")
     printf '%-50s %11.0f %8s %8s %8.2f %10.2f %12s\n' "$label" "$rps" "$(pct_of "$name" 50)" "$(pct_of "$name" 99)" \
@@ -303,6 +323,7 @@ check() {
     fi
 }
 ratio=$(awk -v a="$(rps_of article)" -v b="$ceiling_rps" 'BEGIN { printf "%.2f", a / b }')
+printf 'article page / blank app with the rules: %s\n' "$(awk -v a="$(rps_of article)" -v b="$(rps_of rules)" 'BEGIN { printf "%.2f", a / b }')"
 p99=$(pct_of article 99)
 check "$(awk -v r="$ratio" 'BEGIN { print (r >= 0.8) }')" "article page >= 0.8x the blank app's requests/s ($ratio)"
 check "$(awk -v p="$p99" 'BEGIN { print (p < 5) }')" "article page p99 < 5 ms at $CONNECTIONS connections ($p99 ms)"

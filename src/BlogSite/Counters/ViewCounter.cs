@@ -37,6 +37,35 @@ public sealed partial class ViewCounter(IOptions<ViewOptions> options, TimeProvi
 
     public static bool IsBot(string? userAgent) => string.IsNullOrWhiteSpace(userAgent) || BotRegex().IsMatch(userAgent);
 
+    // Readers share a few browsers' User-Agent strings, so the pattern's answer is kept per string; a flood of new
+    // strings empties the table rather than growing it.
+    private const int MaxKnownAgents = 1024;
+    private readonly ConcurrentDictionary<string, bool> botByAgent = new(StringComparer.Ordinal);
+
+    /// <summary>User-Agent strings whose answer is kept now; at most 1,024.</summary>
+    internal int KnownAgents => botByAgent.Count;
+
+    private bool IsKnownBot(string? userAgent)
+    {
+        if (userAgent is null || userAgent.Length > 512)
+        {
+            return IsBot(userAgent);
+        }
+
+        if (!botByAgent.TryGetValue(userAgent, out var isBot))
+        {
+            isBot = IsBot(userAgent);
+            if (botByAgent.Count >= MaxKnownAgents)
+            {
+                botByAgent.Clear();
+            }
+
+            botByAgent[userAgent] = isBot;
+        }
+
+        return isBot;
+    }
+
     /// <summary>Entries (article and address pairs) held now; at most <see cref="ViewOptions.MaxTrackedReaders"/>, give or take a race.</summary>
     public int Tracked
     {
@@ -50,7 +79,7 @@ public sealed partial class ViewCounter(IOptions<ViewOptions> options, TimeProvi
     /// <summary>Counts a view unless this reader viewed this article within the window or its address is at its cap. Returns whether it counted.</summary>
     public bool TryCount(string slug, string? address, string? userAgent)
     {
-        if (IsBot(userAgent))
+        if (IsKnownBot(userAgent))
         {
             return false;
         }

@@ -116,7 +116,7 @@ public sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPageCa
             response.Headers[name] = value;
         }
 
-        response.Headers.Age = ((long)(now - page.StoredAt).TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        response.Headers.Age = AgeText((long)(now - page.StoredAt).TotalSeconds);
         response.Headers.Vary = HeaderNames.AcceptEncoding;
         var body = page.Body;
         if (gzip)
@@ -129,6 +129,12 @@ public sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPageCa
         response.ContentLength = body.Length;
         return withBody ? response.Body.WriteAsync(body, 0, body.Length, context.RequestAborted) : Task.CompletedTask;
     }
+
+    // A page lives seconds (ViewOptions.FlushSeconds), so its age is nearly always one of these, made once.
+    private static readonly string[] Ages = [.. Enumerable.Range(0, 600).Select(age => age.ToString(CultureInfo.InvariantCulture))];
+
+    private static string AgeText(long seconds) =>
+        seconds >= 0 && seconds < Ages.Length ? Ages[seconds] : seconds.ToString(CultureInfo.InvariantCulture);
 
     // gzip, or *, listed with a quality above zero: "gzip;q=0" refuses it.
     private static bool AcceptsGzip(HttpRequest request)

@@ -33,8 +33,9 @@ public static class WebApplicationExtensions
             }
         }
 
-        app.UseMiddleware<SecurityHeadersMiddleware>();
+        // A kept page's headers include the security headers it was rendered with, so a hit needs them set once, not twice.
         app.UseMiddleware<CachedPageMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRouting();
         app.UseMiddleware<AliasRedirectMiddleware>();

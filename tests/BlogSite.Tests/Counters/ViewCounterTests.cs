@@ -86,6 +86,21 @@ public sealed class ViewCounterTests
     public void IsBot_Browser_False() => Assert.False(ViewCounter.IsBot(Browser));
 
     [Fact]
+    public void TryCount_ManyUserAgents_KeepsItsAnswersBounded_AndStillTellsBotsFromBrowsers()
+    {
+        var counter = Create();
+
+        for (var i = 0; i < 5_000; i++)
+        {
+            Assert.True(counter.TryCount("go-pools", $"reader-{i}", $"{Browser} build/{i}"));
+            Assert.False(counter.TryCount("go-pools", $"bot-{i}", $"ExampleBot/{i}"));
+        }
+
+        Assert.InRange(counter.KnownAgents, 1, 1024);
+        Assert.Equal(5_000, Buffered(counter, "go-pools"));
+    }
+
+    [Fact]
     public void TryCount_ThousandReadersInParallel_ExactlyThousand()
     {
         var counter = Create();
